@@ -1,0 +1,38 @@
+import type { MiddlewareFn } from "type-graphql";
+import { Role, type Owned } from "@jmo/schema";
+import type { AuthInfo } from "../modules/accounts/auth.service.ts";
+import type { Context } from "../server/context.ts";
+import { forbidden, unauthenticated } from "./errors.ts";
+
+export function requireAuth(ctx: Context): AuthInfo {
+  if (!ctx.auth) throw unauthenticated();
+  return ctx.auth;
+}
+
+export function requireStaff(ctx: Context): AuthInfo {
+  const auth = requireAuth(ctx);
+  if (auth.role !== Role.PETUGAS) throw forbidden();
+  return auth;
+}
+
+/** A participant sees only their own data; staff see any participant's. */
+export function canSee(auth: AuthInfo | null, participantId: string): boolean {
+  return !!auth && (auth.role === Role.PETUGAS || auth.participantId === participantId);
+}
+
+export function assertCanSee(ctx: Context, participantId: string): void {
+  if (!canSee(requireAuth(ctx), participantId)) throw forbidden();
+}
+
+function isOwned(root: unknown): root is Owned {
+  return typeof root === "object" && root !== null && typeof (root as Owned).ownerParticipantId === "string";
+}
+
+/**
+ * Runs before every field: a field of an object that belongs to a participant resolves only for that
+ * participant or staff, however the object was reached (me, node, a connection, a payload).
+ */
+export const OwnerGuard: MiddlewareFn<Context> = ({ root, context }, next) => {
+  if (isOwned(root)) assertCanSee(context, root.ownerParticipantId);
+  return next();
+};

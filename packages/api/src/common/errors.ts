@@ -1,0 +1,104 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { UserErrorCode, type UserError } from "@jmo/schema";
+import { topLevelMessage, userErrorMessage, type TopLevelCode } from "./i18n.ts";
+import { currentRequest } from "./request-scope.ts";
+import { logger } from "./logger.ts";
+
+/**
+ * A business-rule failure. Services throw it (so their transaction rolls back and nothing changes);
+ * `withUserErrors` turns it into the payload's `userErrors`. It never reaches the top-level `errors`.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: UserErrorCode,
+    readonly field: string[] | null = null,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = "DomainError";
+  }
+}
+
+/** A top-level error of the contract, its message in the request's language. */
+export class ApiError extends GraphQLError {
+  constructor(code: TopLevelCode, extra: { detail?: string; retryAfterSeconds?: number; httpStatus?: number } = {}) {
+    const locale = currentRequest()?.locale ?? "id";
+    super(topLevelMessage(code, locale), {
+      extensions: {
+        code,
+        ...(extra.detail ? { detail: extra.detail } : {}),
+        ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
+        ...(extra.httpStatus ? { http: { status: extra.httpStatus } } : {}),
+      },
+    });
+  }
+}
+
+export const unauthenticated = (detail?: string) => new ApiError("UNAUTHENTICATED", detail ? { detail } : {});
+export const forbidden = () => new ApiError("FORBIDDEN");
+export const badUserInput = (detail: string) => new ApiError("BAD_USER_INPUT", { detail });
+
+export function toUserError(error: DomainError): UserError {
+  const locale = currentRequest()?.locale ?? "id";
+  return { code: error.code, field: error.field, message: userErrorMessage(error.code, locale, error.params) };
+}
+
+/**
+ * Runs a mutation's service call; a DomainError becomes `{ ...empty, userErrors: [...] }`.
+ * Every mutation resolver goes through here, so business failures are reported one way only.
+ */
+export async function withUserErrors<T extends { userErrors: UserError[] }>(
+  run: () => Promise<Omit<T, "userErrors">>,
+  empty: Omit<T, "userErrors">,
+): Promise<T> {
+  try {
+    return { ...(await run()), userErrors: [] } as unknown as T;
+  } catch (error) {
+    if (error instanceof DomainError) return { ...empty, userErrors: [toUserError(error)] } as unknown as T;
+    throw error;
+  }
+}
+
+/** Errors about the request document itself: the caller's mistake, reported as BAD_USER_INPUT. */
+const REQUEST_ERROR_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+const CONTRACT_CODES = new Set<string>(["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT", "RATE_LIMITED", "INTERNAL_SERVER_ERROR"]);
+
+/**
+ * The one place that decides what an error looks like on the wire: contract codes pass through,
+ * request errors become BAD_USER_INPUT, and anything unexpected is logged and masked.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const scope = currentRequest();
+  if (original instanceof ApiError) {
+    const { http: _http, ...extensions } = original.extensions;
+    return { ...formatted, message: original.message, extensions };
+  }
+  const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : undefined;
+  if (code && REQUEST_ERROR_CODES.has(code) && !(original instanceof DomainError)) {
+    return {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: "BAD_USER_INPUT", ...(code !== "BAD_USER_INPUT" ? { detail: code } : {}) },
+    };
+  }
+  if (code && CONTRACT_CODES.has(code) && code !== "INTERNAL_SERVER_ERROR" && original instanceof GraphQLError) {
+    return { ...formatted, extensions: { code } };
+  }
+  logger.error({ err: original, requestId: scope?.requestId, path: formatted.path }, "unexpected error");
+  return {
+    message: topLevelMessage("INTERNAL_SERVER_ERROR", scope?.locale ?? "id"),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: "INTERNAL_SERVER_ERROR", ...(scope ? { requestId: scope.requestId } : {}) },
+  };
+}

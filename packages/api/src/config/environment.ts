@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+/** A development-only secret; production refuses to start with it. */
+export const DEV_TOKEN_SECRET = "jmo-dev-only-secret-change-me-0123456789abcdef";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    DATA_DIR: z.string().min(1).default(".data/pglite"),
+    TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_TOKEN_SECRET),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    CORS_ORIGINS: z.string().optional(),
+    SEED_PARTICIPANTS: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.TOKEN_SECRET === DEV_TOKEN_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["TOKEN_SECRET"], message: "must be set to a secret of your own in production" });
+    }
+  });
+
+export interface Config {
+  env: "development" | "test" | "production";
+  host: string;
+  port: number;
+  /** PostgreSQL when set; otherwise the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  tokenSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  logLevel: string;
+  /** Origins browsers may call from; `*` allows any (the default outside production). */
+  corsOrigins: string[] | "*";
+  seedParticipants: number;
+  /** Apollo Sandbox landing page and introspection. */
+  sandbox: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** The one place that reads the environment. Throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    tokenSecret: e.TOKEN_SECRET,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
+    corsOrigins: e.CORS_ORIGINS
+      ? e.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean)
+      : production
+        ? []
+        : "*",
+    seedParticipants: e.SEED_PARTICIPANTS,
+    sandbox: !production,
+  };
+}

@@ -1,0 +1,107 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema.ts";
+import { currentRequest } from "../common/request-scope.ts";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; it has the same query API as Db. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.meta.url));
+
+/** Counts the SQL statements of the current request (see RequestScope). */
+const countingLogger = {
+  logQuery(): void {
+    const scope = currentRequest();
+    if (scope) scope.statements += 1;
+  },
+};
+
+export interface Database {
+  readonly kind: "pglite" | "postgres";
+  readonly db: Db;
+  /** LISTEN on a lower-case channel; returns the function that stops listening. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Fails when the database does not answer. */
+  ping(): Promise<void>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { kind: "postgres"; url: string; max?: number }
+  | { kind: "pglite"; dataDir: string | null };
+
+export function openDatabase(options: DatabaseOptions): Database {
+  return options.kind === "postgres" ? openPostgres(options.url, options.max ?? 10) : openPglite(options.dataDir);
+}
+
+function openPostgres(url: string, max: number): Database {
+  const client = postgres(url, { max, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema, logger: countingLogger }) as unknown as Db;
+  return {
+    kind: "postgres",
+    db,
+    async listen(channel, onPayload) {
+      const { unlisten } = await client.listen(channel, onPayload);
+      return unlisten;
+    },
+    async ping() {
+      await client`select 1`;
+    },
+    async migrate() {
+      // drizzle's migrator takes no lock: serialise instances that start together with an advisory lock.
+      const migrator = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await migrator`select pg_advisory_lock(727165)`;
+        await migratePostgres(drizzlePostgres(migrator), { migrationsFolder: MIGRATIONS_FOLDER });
+        await migrator`select pg_advisory_unlock(727165)`;
+      } finally {
+        await migrator.end();
+      }
+    },
+    async close() {
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+function openPglite(dataDir: string | null): Database {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const db = drizzlePglite(client, { schema, logger: countingLogger }) as unknown as Db;
+  return {
+    kind: "pglite",
+    db,
+    listen: (channel, onPayload) => client.listen(channel, onPayload),
+    async ping() {
+      await client.query("select 1");
+    },
+    async migrate() {
+      await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+/** Rows of a raw `db.execute()`: postgres.js returns an array, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** Sends a NOTIFY that PostgreSQL delivers when (and only if) the surrounding transaction commits. */
+export async function notify(tx: DbOrTx, channel: string, payload: string): Promise<void> {
+  await tx.execute(sql`select pg_notify(${channel}, ${payload})`);
+}

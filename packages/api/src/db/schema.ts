@@ -1,0 +1,5 @@
+// Every table of the API, for drizzle and drizzle-kit. Each lives in its feature's folder.
+export * from "../modules/employers/employer.table.ts";
+export * from "../modules/participants/participant.table.ts";
+export * from "../modules/cards/card.table.ts";
+export * from "../modules/accounts/account.table.ts";

@@ -1,0 +1,82 @@
+import { createPubSub } from "@graphql-yoga/subscription";
+import type { PubSub } from "type-graphql";
+import { notify, type Database, type DbOrTx } from "../../db/database.ts";
+import { logger } from "../../common/logger.ts";
+
+/** The one NOTIFY channel (lower case: PGlite folds case). Payloads carry ids only, never data. */
+export const EVENTS_CHANNEL = "jmo_events";
+
+interface Envelope {
+  /** topic */
+  t: string;
+  /** routing key, e.g. the account id the event belongs to */
+  k: string;
+  /** id of the stored event row */
+  id: string;
+}
+
+/** Loads a stored event by id, as the subscription will deliver it; null when it is gone. */
+export type EventLoader = (id: string) => Promise<unknown | null>;
+
+/**
+ * Publishes an event stored in the same transaction: PostgreSQL delivers the NOTIFY only if the
+ * transaction commits, to every API instance listening on the database.
+ */
+export async function emitEvent(tx: DbOrTx, topic: string, key: string, id: string): Promise<void> {
+  const envelope: Envelope = { t: topic, k: key, id };
+  await notify(tx, EVENTS_CHANNEL, JSON.stringify(envelope));
+}
+
+/**
+ * type-graphql's PubSub on PostgreSQL LISTEN/NOTIFY. Each instance listens once, loads each stored event
+ * once, and fans it out to its own subscribers in memory. NOTIFY is at-most-once: flows that must not
+ * miss an event replay from their stored events (the table), and use this only for what is new.
+ */
+export class PgEventBus implements PubSub {
+  private readonly local = createPubSub<Record<string, [string, unknown]>>();
+  private readonly loaders = new Map<string, EventLoader>();
+  private unlisten: (() => Promise<void>) | undefined;
+  // Events are handled one after another so that subscribers see them in commit order.
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly database: Database) {}
+
+  /** Tells the bus how to load the stored events of a topic. */
+  register(topic: string, load: EventLoader): void {
+    this.loaders.set(topic, load);
+  }
+
+  async start(): Promise<void> {
+    this.unlisten = await this.database.listen(EVENTS_CHANNEL, (payload) => {
+      this.queue = this.queue.then(() => this.deliver(payload));
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.unlisten?.();
+    this.unlisten = undefined;
+    await this.queue;
+  }
+
+  private async deliver(payload: string): Promise<void> {
+    try {
+      const envelope = JSON.parse(payload) as Envelope;
+      const load = this.loaders.get(envelope.t);
+      if (!load) return;
+      const event = await load(envelope.id);
+      if (event !== null) this.local.publish(envelope.t, envelope.k, event);
+    } catch (err) {
+      logger.error({ err }, "event delivery failed");
+    }
+  }
+
+  /** In-process publish only; cross-instance events go through `emitEvent` inside a transaction. */
+  publish(routingKey: string, ...args: unknown[]): void {
+    const [key, payload] = args as [string, unknown];
+    this.local.publish(routingKey, key, payload);
+  }
+
+  subscribe(routingKey: string, dynamicId?: unknown): AsyncIterable<unknown> {
+    return this.local.subscribe(routingKey, String(dynamicId ?? ""));
+  }
+}

@@ -1,0 +1,40 @@
+import { Card, Employer, Gender, MembershipStatus, Nationality, Participant, PengkinianStatus, Segment } from "@jmo/schema";
+import { toGlobalId } from "../../common/global-id.ts";
+import { maskKpj, maskNik } from "../../common/mask.ts";
+import type { CardRow } from "../cards/card.table.ts";
+import type { EmployerRow } from "../employers/employer.table.ts";
+import type { ParticipantRow } from "./participant.table.ts";
+
+/** API objects are built from rows here, with identifiers masked; full NIK and KPJ never leave the server. */
+export function toParticipant(row: ParticipantRow): Participant {
+  return Object.assign(new Participant(), {
+    ownerParticipantId: row.id,
+    id: toGlobalId("Participant", row.id),
+    nikMasked: maskNik(row.nik),
+    fullName: row.fullName,
+    birthPlace: row.birthPlace,
+    birthDate: row.birthDate,
+    gender: row.gender as Gender,
+    nationality: row.nationality as Nationality,
+    email: row.email,
+    phone: row.phone,
+    pengkinianStatus: row.pengkinianStatus as PengkinianStatus,
+  });
+}
+
+export function toCard(row: CardRow): Card {
+  return Object.assign(new Card(), {
+    ownerParticipantId: row.participantId,
+    employerId: row.employerId,
+    id: toGlobalId("Card", row.id),
+    kpjMasked: maskKpj(row.kpj),
+    segment: row.segment as Segment,
+    status: row.status as MembershipStatus,
+    registeredAt: row.registeredAt,
+    nonaktifSince: row.nonaktifSince,
+  });
+}
+
+export function toEmployer(row: EmployerRow): Employer {
+  return Object.assign(new Employer(), { id: toGlobalId("Employer", row.id), npp: row.npp, name: row.name });
+}

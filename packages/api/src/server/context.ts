@@ -1,0 +1,15 @@
+import type { AuthInfo } from "../modules/accounts/auth.service.ts";
+import type { Services } from "./services.ts";
+import type { Loaders } from "./loaders.ts";
+import type { RequestScope } from "../common/request-scope.ts";
+
+export interface Context {
+  /** Null for anonymous callers. Set by login/refreshSession for the rest of their own request. */
+  auth: AuthInfo | null;
+  loaders: Loaders;
+  services: Services;
+  /** "Chrome on Android": what sessions record about where they were opened. */
+  device: string | null;
+  /** Request id, language and statement count of this request (also reachable through currentRequest()). */
+  scope: RequestScope;
+}

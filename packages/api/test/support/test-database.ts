@@ -1,0 +1,59 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openDatabase, type Database } from "../../src/db/database.ts";
+
+/**
+ * Where the suite runs: an embedded PGlite database per test file by default, or, when
+ * TEST_DATABASE_URL points at a PostgreSQL server, a fresh database of its own per test file
+ * (created from the committed migrations, dropped at the end) so parallel files never race.
+ */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+export const onPostgres = TEST_DATABASE_URL !== undefined;
+
+export interface TestDatabase {
+  database: Database;
+  /** The connection string of this file's own PostgreSQL database; undefined on PGlite. */
+  url: string | undefined;
+  /** Empties every table (between tests). */
+  truncate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openTestDatabase(): Promise<TestDatabase> {
+  if (!TEST_DATABASE_URL) {
+    const database = openDatabase({ kind: "pglite", dataDir: null });
+    await database.migrate();
+    return { database, url: undefined, truncate: () => truncateAll(database), close: () => database.close() };
+  }
+  const name = `jmo_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = withDatabase(TEST_DATABASE_URL, name);
+  const database = openDatabase({ kind: "postgres", url, max: 5 });
+  await database.migrate();
+  return {
+    database,
+    url,
+    truncate: () => truncateAll(database),
+    async close() {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function truncateAll(database: Database): Promise<void> {
+  await database.db.execute(sql`
+    do $$ declare t text; begin
+      select string_agg(format('%I', tablename), ', ') into t from pg_tables where schemaname = 'public';
+      if t is not null then execute 'truncate ' || t || ' restart identity cascade'; end if;
+    end $$`);
+}

@@ -1,0 +1,65 @@
+import { loadConfig, type Config } from "../../src/config/environment.ts";
+import type { Database } from "../../src/db/database.ts";
+import { startServer, type RunningServer } from "../../src/server/app.ts";
+import { TEST_PASSWORD } from "./builders.ts";
+
+export const TEST_TOKEN_SECRET = "test-secret-that-is-long-enough-0123456789";
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", TOKEN_SECRET: TEST_TOKEN_SECRET, ...overrides });
+}
+
+/** A real server on a free port, on the test file's database. */
+export function startTestServer(database: Database, overrides: Record<string, string> = {}): Promise<RunningServer> {
+  return startServer(testConfig(overrides), database);
+}
+
+export interface GqlResponse<T = Record<string, any>> {
+  status: number;
+  headers: Headers;
+  data: T | null | undefined;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
+  extensions?: Record<string, any>;
+}
+
+/** POSTs one GraphQL operation over real HTTP, as a frontend would. */
+export async function gql<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { token?: string | null; headers?: Record<string, string> } = {},
+): Promise<GqlResponse<T>> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as Omit<GqlResponse<T>, "status" | "headers">;
+  return { status: res.status, headers: res.headers, ...body };
+}
+
+export const LOGIN = /* GraphQL */ `
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      accessToken refreshToken expiresAt role
+      participant { id fullName }
+      userErrors { code field message }
+    }
+  }
+`;
+
+export async function signIn(url: string, identifier: string, password = TEST_PASSWORD, headers: Record<string, string> = {}) {
+  const res = await gql<{ login: { accessToken: string; refreshToken: string; userErrors: unknown[] } }>(
+    url,
+    LOGIN,
+    { input: { identifier, password } },
+    { headers },
+  );
+  const login = res.data?.login;
+  if (!login?.accessToken) throw new Error(`sign-in failed: ${JSON.stringify(res)}`);
+  return login;
+}
