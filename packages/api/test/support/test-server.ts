@@ -6,7 +6,7 @@ import { TEST_PASSWORD } from "./builders.ts";
 export const TEST_TOKEN_SECRET = "test-secret-that-is-long-enough-0123456789";
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", TOKEN_SECRET: TEST_TOKEN_SECRET, ...overrides });
+  return loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", TOKEN_SECRET: TEST_TOKEN_SECRET, LOG_LEVEL: "silent", ...overrides });
 }
 
 /** A real server on a free port, on the test file's database. */

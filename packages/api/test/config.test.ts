@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEV_TOKEN_SECRET, loadConfig } from "../src/config/environment.ts";
+
+function issues(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues;
+    throw error;
+  }
+  return [];
+}
+
+describe("config", () => {
+  it("starts a newcomer's server with nothing set: port 4000, embedded database, sandbox on", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4000, databaseUrl: undefined, dataDir: ".data/pglite", sandbox: true, env: "development" });
+  });
+
+  it("names each bad value", () => {
+    expect(issues({ PORT: "empat ribu" })).toEqual([expect.stringMatching(/^PORT:/)]);
+    expect(issues({ DATABASE_URL: "mysql://localhost/jmo" })).toEqual([expect.stringMatching(/^DATABASE_URL: must be a postgres/)]);
+    expect(issues({ TOKEN_SECRET: "pendek" })).toEqual([expect.stringMatching(/^TOKEN_SECRET: must be at least 32/)]);
+    expect(issues({ NODE_ENV: "staging" })).toEqual([expect.stringMatching(/^NODE_ENV:/)]);
+  });
+
+  it("refuses to run production on the development secret and turns the sandbox off there", () => {
+    expect(issues({ NODE_ENV: "production" })).toEqual([expect.stringMatching(/^TOKEN_SECRET: must be set/)]);
+    expect(issues({ NODE_ENV: "production", TOKEN_SECRET: DEV_TOKEN_SECRET })).toHaveLength(1);
+    const prod = loadConfig({ NODE_ENV: "production", TOKEN_SECRET: "x".repeat(40) });
+    expect(prod.sandbox).toBe(false);
+    expect(prod.corsOrigins).toEqual([]);
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(loadConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({ port: 4000, databaseUrl: undefined });
+  });
+});
