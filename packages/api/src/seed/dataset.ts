@@ -1,0 +1,422 @@
+// Builds the demo data in memory, without a database: the demo personas plus N generated participants with
+// their cards and a pool of employers. Every random choice comes from one seeded faker, in a fixed order, so
+// the same seed and `today` always give the same data.
+import { Faker, base, en, id_ID } from "@faker-js/faker";
+import type { AccountRow, CardRow, ParticipantRow } from "../db/schema.ts";
+import { loadDistricts, type DistrictArea } from "./areas.ts";
+import { addDays, addYears, fromEpochDay, isValidDate, toEpochDay, todayUtc } from "./calendar.ts";
+import { DEMO_EMPLOYERS, DEMO_PERSONAS, DEMO_STAFF, EARLIEST_TODAY, type DemoPersona } from "./demo-personas.ts";
+import { nikFor, type Gender } from "./nik.ts";
+
+export interface SeedOptions {
+  /** How many participants to generate besides the demo personas; they get no account. */
+  participants: number;
+  /** Default 20260101. */
+  seed?: number;
+  /** 'YYYY-MM-DD', default today in UTC. Every generated date is relative to it. */
+  today?: string;
+}
+
+export interface EmployerPlan {
+  npp: string;
+  name: string;
+}
+
+export interface CardPlan {
+  kpj: string;
+  segment: CardRow["segment"];
+  status: CardRow["status"];
+  employerNpp: string | null;
+  registeredAt: string;
+  nonaktifSince: string | null;
+}
+
+export interface ParticipantPlan {
+  nik: string;
+  fullName: string;
+  birthPlace: string;
+  birthDate: string;
+  gender: Gender;
+  nationality: ParticipantRow["nationality"];
+  email: string | null;
+  phone: string | null;
+  pengkinianStatus: ParticipantRow["pengkinianStatus"];
+  /** Oldest first. */
+  cards: CardPlan[];
+}
+
+export interface AccountPlan {
+  role: AccountRow["role"];
+  email: string;
+  phone: string | null;
+  /** The participant it signs in as; null for staff. */
+  participantNik: string | null;
+}
+
+export interface DemoDataset {
+  employers: EmployerPlan[];
+  participants: ParticipantPlan[];
+  accounts: AccountPlan[];
+}
+
+export const DEFAULT_SEED = 20260101;
+const MIN_EMPLOYERS = 20;
+/** Jamsostek membership began with UU 3/1992: no card is older. */
+const CAREER_FLOOR = "1993-01-01";
+/** Between two cards' registrations, leaving room for the older one to stop in between. */
+const MIN_DAYS_BETWEEN_CARDS = 30;
+/** Plenty for any space used here; reaching it means a bug (or a space too small), not bad luck. */
+const MAX_DRAWS = 10_000;
+
+const GENDERS: ReadonlyArray<Gender> = ["LAKI_LAKI", "PEREMPUAN"];
+const NATIONALITY_WEIGHTS = [
+  { weight: 98, value: "WNI" },
+  { weight: 2, value: "WNA" },
+] as const;
+// DRAFT is left out: it implies a pengkinian in progress, which the pengkinian tables (not these) would hold.
+const PENGKINIAN_WEIGHTS = [
+  { weight: 72, value: "BELUM" },
+  { weight: 18, value: "TERVERIFIKASI" },
+  { weight: 6, value: "DIAJUKAN" },
+  { weight: 4, value: "DITOLAK" },
+] as const;
+const CARD_COUNT_WEIGHTS = [
+  { weight: 55, value: 1 },
+  { weight: 30, value: 2 },
+  { weight: 15, value: 3 },
+] as const;
+const SEGMENT_WEIGHTS = [
+  { weight: 75, value: "PU" },
+  { weight: 15, value: "BPU" },
+  { weight: 5, value: "JAKON" },
+  { weight: 5, value: "PMI" },
+] as const;
+/** The chance that a participant's most recent card is still AKTIF. */
+const LATEST_CARD_AKTIF = 0.65;
+/** Mobile prefixes after "08" (Telkomsel, Indosat, XL, Axis, Smartfren, Tri). */
+const MOBILE_PREFIXES = ["11", "12", "13", "21", "22", "23", "51", "52", "53", "14", "15", "16", "55", "56", "57", "58",
+  "17", "18", "19", "59", "77", "78", "31", "32", "33", "38", "81", "82", "83", "85", "87", "88", "95", "96", "97", "98", "99"];
+/** Reserved for examples (RFC 2606): no demo message can ever reach a real mailbox. */
+const EMAIL_DOMAINS = ["example.com", "example.net", "example.org"];
+/** Birth places of foreign nationals; faker's English city names are invented ("Barryburgh"). */
+const FOREIGN_CITIES = ["Kuala Lumpur", "Singapura", "Manila", "Bangkok", "Hanoi", "Tokyo", "Seoul", "Beijing", "Taipei",
+  "Mumbai", "Dhaka", "Sydney", "Perth", "London", "Amsterdam", "Berlin", "Paris", "New York", "Dili", "Port Moresby"];
+const COMPANY_WORDS = ["Maju", "Jaya", "Sentosa", "Abadi", "Makmur", "Sejahtera", "Karya", "Mandiri", "Sinar", "Cahaya",
+  "Nusantara", "Prima", "Utama", "Sukses", "Bangun", "Mitra", "Bumi", "Indah", "Agung", "Gemilang", "Perkasa", "Lestari",
+  "Berkah", "Mulia", "Sakti", "Persada", "Citra", "Anugerah", "Tunggal", "Harapan", "Samudra", "Cipta", "Surya", "Mega"];
+const COMPANY_TRADES = ["Tekstil", "Logistik", "Konstruksi", "Pangan", "Digital", "Farma", "Elektrik", "Plastik", "Kimia",
+  "Otomotif", "Properti", "Agro", "Garmen", "Teknik", "Transportasi", "Perkebunan", "Retail", "Furnitur", "Energi", "Medika"];
+
+/** The dataset for these options; see SeedOptions. */
+export async function buildDemoDataset(options: SeedOptions): Promise<DemoDataset> {
+  const today = options.today ?? todayUtc();
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(options.participants) || options.participants < 0) {
+    throw new RangeError(`participants must be a whole number: ${options.participants}`);
+  }
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer: ${seed}`);
+  if (!isValidDate(today) || today < EARLIEST_TODAY) {
+    throw new RangeError(`today must be a date from ${EARLIEST_TODAY}: ${today}`);
+  }
+  return new DatasetBuilder(seed, today, await loadDistricts()).build(options.participants);
+}
+
+class DatasetBuilder {
+  private readonly faker = new Faker({ locale: [id_ID, en, base] });
+  /** Names of foreign nationals (WNA); seeded from the main faker, so just as fixed. */
+  private readonly foreign = new Faker({ locale: [en, base] });
+  private readonly usedNiks = new Set<string>();
+  private readonly usedKpjs = new Set<string>();
+  private readonly usedNpps = new Set<string>();
+  private readonly usedEmails = new Set<string>();
+  private readonly usedPhones = new Set<string>();
+  private readonly usedEmployerNames = new Set<string>();
+  private readonly districtsByCode: ReadonlyMap<string, DistrictArea>;
+
+  constructor(
+    seed: number,
+    private readonly today: string,
+    private readonly districts: ReadonlyArray<DistrictArea>,
+  ) {
+    this.faker.seed(seed);
+    this.foreign.seed(this.faker.number.int());
+    this.districtsByCode = new Map(districts.map((d) => [d.code, d]));
+  }
+
+  build(participantCount: number): DemoDataset {
+    // The personas come first so that nothing generated can take their NIK, KPJ, NPP, email or phone.
+    const demo = DEMO_PERSONAS.map((persona) => ({ persona, plan: this.demoParticipant(persona) }));
+    const demoEmployers = DEMO_EMPLOYERS.map((e) => {
+      this.claimFixed(this.usedNpps, e.npp);
+      return { ...e };
+    });
+    const pool = this.employerPool(Math.max(MIN_EMPLOYERS, Math.round(participantCount / 5)));
+    const generated = Array.from({ length: participantCount }, () => this.participant(pool));
+    return {
+      employers: [...demoEmployers, ...pool],
+      participants: [...demo.map((d) => d.plan), ...generated],
+      accounts: [
+        ...demo.map(({ persona, plan }) => ({
+          role: "PESERTA" as const,
+          email: persona.email,
+          phone: persona.phone,
+          participantNik: plan.nik,
+        })),
+        { role: "PETUGAS", email: DEMO_STAFF.email, phone: DEMO_STAFF.phone, participantNik: null },
+      ],
+    };
+  }
+
+  // ----- demo personas -----
+
+  private demoParticipant(p: DemoPersona): ParticipantPlan {
+    if (!this.districtsByCode.has(p.districtCode)) throw new Error(`demo district ${p.districtCode} is not in idn-area-data`);
+    this.claimFixed(this.usedEmails, p.email);
+    this.claimFixed(this.usedPhones, p.phone);
+    return {
+      nik: this.allocateNik(p.districtCode, p.birthDate, p.gender),
+      fullName: p.fullName,
+      birthPlace: p.birthPlace,
+      birthDate: p.birthDate,
+      gender: p.gender,
+      nationality: "WNI",
+      email: p.email,
+      phone: p.phone,
+      pengkinianStatus: p.pengkinianStatus,
+      cards: p.cards.map((c) => {
+        this.claimFixed(this.usedKpjs, c.kpj);
+        const nonaktifSince = c.nonaktifSince(this.today);
+        return {
+          kpj: c.kpj,
+          segment: c.segment,
+          status: nonaktifSince ? "NONAKTIF" : "AKTIF",
+          employerNpp: c.employerNpp,
+          registeredAt: c.registeredAt,
+          nonaktifSince,
+        };
+      }),
+    };
+  }
+
+  /** Marks a fixed value as taken; a duplicate among the fixed values is a mistake in demo-personas.ts. */
+  private claimFixed(used: Set<string>, value: string): void {
+    if (used.has(value)) throw new Error(`demo value used twice: ${value}`);
+    used.add(value);
+  }
+
+  // ----- employers -----
+
+  private employerPool(size: number): EmployerPlan[] {
+    return Array.from({ length: size }, () => ({
+      npp: this.unique(this.usedNpps, () => this.faker.string.numeric({ length: 8, allowLeadingZeros: false })),
+      name: this.employerName(),
+    }));
+  }
+
+  /** "PT Maju Jaya Sentosa"; faker's id_ID company names ("Sirait (Persero) Tbk") read less like employers. */
+  private employerName(): string {
+    // Names should differ, but a very large pool may exhaust the combinations: the NPP is what identifies it.
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const name = this.candidateEmployerName();
+      if (!this.usedEmployerNames.has(name)) {
+        this.usedEmployerNames.add(name);
+        return name;
+      }
+    }
+    return this.candidateEmployerName();
+  }
+
+  private candidateEmployerName(): string {
+    const f = this.faker;
+    const words = (n: number): string => f.helpers.arrayElements(COMPANY_WORDS, n).join(" ");
+    return f.helpers.weightedArrayElement([
+      { weight: 40, value: () => `PT ${words(3)}` },
+      { weight: 30, value: () => `PT ${words(2)} ${f.helpers.arrayElement(COMPANY_TRADES)}` },
+      { weight: 15, value: () => `CV ${words(2)}` },
+      { weight: 15, value: () => `PT ${f.person.lastName()} ${f.helpers.arrayElement(COMPANY_TRADES)}` },
+    ])();
+  }
+
+  // ----- participants -----
+
+  private participant(pool: ReadonlyArray<EmployerPlan>): ParticipantPlan {
+    const f = this.faker;
+    const gender = f.helpers.arrayElement(GENDERS);
+    const nationality = f.helpers.weightedArrayElement(NATIONALITY_WEIGHTS);
+    const birthDate = this.birthDate();
+    // Foreign residents with a KITAP get a NIK of the same form, from the district where they live.
+    const district = f.helpers.arrayElement(this.districts);
+    const nik = this.allocateNik(district.code, birthDate, gender);
+    const fullName = nationality === "WNI" ? this.indonesianName(gender) : this.foreignName(gender);
+    const birthPlace = nationality === "WNI" ? this.indonesianBirthPlace(district) : f.helpers.arrayElement(FOREIGN_CITIES);
+    const pengkinianStatus = f.helpers.weightedArrayElement(PENGKINIAN_WEIGHTS);
+    // A pengkinian that reached submission carried phone and email; otherwise only some are on record.
+    const contactKnown = pengkinianStatus !== "BELUM";
+    const email = contactKnown || f.datatype.boolean(0.5) ? this.email(fullName) : null;
+    const phone = contactKnown || f.datatype.boolean(0.8) ? this.phone() : null;
+    const cards = this.career(birthDate, pool);
+    return { nik, fullName, birthPlace, birthDate, gender, nationality, email, phone, pengkinianStatus, cards };
+  }
+
+  /** Aged 18 to 60 on `today`. */
+  private birthDate(): string {
+    const oldest = toEpochDay(addDays(addYears(this.today, -61), 1));
+    const youngest = toEpochDay(addYears(this.today, -18));
+    return fromEpochDay(this.faker.number.int({ min: oldest, max: youngest }));
+  }
+
+  /** Serials count from 0001 per district, birth date and gender, as Dukcapil issues them. */
+  private allocateNik(districtCode: string, birthDate: string, gender: Gender): string {
+    for (let serial = 1; serial <= 9999; serial += 1) {
+      const nik = nikFor(districtCode, birthDate, gender, serial);
+      if (!this.usedNiks.has(nik)) {
+        this.usedNiks.add(nik);
+        return nik;
+      }
+    }
+    throw new Error(`no NIK serial left for ${districtCode} ${birthDate}`);
+  }
+
+  /** One, two or three names as on a KTP: no titles, and never the same word twice. */
+  private indonesianName(gender: Gender): string {
+    const f = this.faker;
+    const sex = gender === "PEREMPUAN" ? "female" : "male";
+    const shape = f.helpers.weightedArrayElement([
+      { weight: 10, value: 1 },
+      { weight: 75, value: 2 },
+      { weight: 15, value: 3 },
+    ]);
+    const words = [f.person.firstName(sex)];
+    if (shape === 3) words.push(f.person.firstName(sex));
+    if (shape >= 2) words.push(f.person.lastName(sex));
+    return [...new Set(words)].join(" ");
+  }
+
+  private foreignName(gender: Gender): string {
+    const sex = gender === "PEREMPUAN" ? "female" : "male";
+    return `${this.foreign.person.firstName(sex)} ${this.foreign.person.lastName()}`;
+  }
+
+  /** Most people are born where their NIK was first issued; some moved. */
+  private indonesianBirthPlace(district: DistrictArea): string {
+    const f = this.faker;
+    return f.datatype.boolean(0.8) ? district.placeName : f.helpers.arrayElement(this.districts).placeName;
+  }
+
+  private email(fullName: string): string {
+    const f = this.faker;
+    const words = fullName.split(" ").map(slug).filter(Boolean);
+    const nameParts = words.length > 1 ? [words[0], words.at(-1)] : words;
+    const separator = f.helpers.arrayElement([".", "_", ""]);
+    const digits = f.datatype.boolean(0.4) ? String(f.number.int({ min: 1, max: 99 })) : "";
+    const local = `${nameParts.join(separator) || "peserta"}${digits}`;
+    const domain = f.helpers.arrayElement(EMAIL_DOMAINS);
+    // Two people with the same name would clash: number them rather than draw again (keeps names visible).
+    let candidate = `${local}@${domain}`;
+    for (let n = 2; this.usedEmails.has(candidate); n += 1) candidate = `${local}${n}@${domain}`;
+    this.usedEmails.add(candidate);
+    return candidate;
+  }
+
+  /** E.164, 11 or 12 digits in the local 08… form. */
+  private phone(): string {
+    const f = this.faker;
+    return this.unique(this.usedPhones, () => {
+      const prefix = f.helpers.arrayElement(MOBILE_PREFIXES);
+      return `+628${prefix}${f.string.numeric({ length: { min: 7, max: 8 }, allowLeadingZeros: true })}`;
+    });
+  }
+
+  // ----- cards -----
+
+  /**
+   * One card per job, oldest first, registered between the 18th birthday and today. Only the latest may be
+   * AKTIF; each earlier one stopped after it was registered and before the next one was.
+   */
+  private career(birthDate: string, pool: ReadonlyArray<EmployerPlan>): CardPlan[] {
+    const adult = addYears(birthDate, 18);
+    const start = toEpochDay(adult > CAREER_FLOOR ? adult : CAREER_FLOOR);
+    const end = toEpochDay(this.today);
+    const wanted = this.faker.helpers.weightedArrayElement(CARD_COUNT_WEIGHTS);
+    // Someone who turned 18 last week has room for one card only.
+    const count = Math.min(wanted, 1 + Math.floor((end - start) / MIN_DAYS_BETWEEN_CARDS));
+    const registrations = this.spacedDays(start, end, count, MIN_DAYS_BETWEEN_CARDS);
+    let previousEmployer: string | null = null;
+    return registrations.map((registered, i) => {
+      const next = registrations[i + 1];
+      const nonaktifSince = next === undefined ? this.latestCardEnd(registered, end) : this.drawDay(registered + 1, next - 1);
+      const card = this.card(fromEpochDay(registered), nonaktifSince, pool, previousEmployer);
+      previousEmployer = card.employerNpp ?? previousEmployer;
+      return card;
+    });
+  }
+
+  /** `count` sorted days in [start, end], consecutive ones at least `gap` apart (uniform over such sets). */
+  private spacedDays(start: number, end: number, count: number, gap: number): number[] {
+    const slack = end - start - (count - 1) * gap;
+    const offsets = Array.from({ length: count }, () => this.faker.number.int({ min: 0, max: slack }));
+    return offsets.sort((a, b) => a - b).map((offset, i) => start + offset + i * gap);
+  }
+
+  /** The latest card is AKTIF, or stopped at some day after its registration; null means AKTIF. */
+  private latestCardEnd(registered: number, end: number): number | null {
+    if (registered >= end) return null;
+    return this.faker.datatype.boolean(LATEST_CARD_AKTIF) ? null : this.drawDay(registered + 1, end);
+  }
+
+  private drawDay(min: number, max: number): number {
+    return this.faker.number.int({ min, max });
+  }
+
+  private card(
+    registeredAt: string,
+    nonaktifDay: number | null,
+    pool: ReadonlyArray<EmployerPlan>,
+    previousEmployer: string | null,
+  ): CardPlan {
+    const segment = this.faker.helpers.weightedArrayElement(SEGMENT_WEIGHTS);
+    return {
+      kpj: this.kpj(registeredAt),
+      segment,
+      status: nonaktifDay === null ? "AKTIF" : "NONAKTIF",
+      employerNpp: this.employerFor(segment, pool, previousEmployer),
+      registeredAt,
+      nonaktifSince: nonaktifDay === null ? null : fromEpochDay(nonaktifDay),
+    };
+  }
+
+  /** Wage earners and construction projects are registered by an employer; BPU and PMI members register themselves. */
+  private employerFor(segment: CardRow["segment"], pool: ReadonlyArray<EmployerPlan>, previous: string | null): string | null {
+    if (segment === "BPU" || segment === "PMI") return null;
+    // A new card means a new job: not the employer of the card before.
+    // Redrawing (rather than filtering the pool) keeps this cheap for a pool of many thousands.
+    let employer = this.faker.helpers.arrayElement(pool);
+    while (employer.npp === previous && pool.length > 1) employer = this.faker.helpers.arrayElement(pool);
+    return employer.npp;
+  }
+
+  /** Eleven digits: the registration year's last two, then nine drawn ones. */
+  private kpj(registeredAt: string): string {
+    const yy = registeredAt.slice(2, 4);
+    return this.unique(this.usedKpjs, () => `${yy}${this.faker.string.numeric({ length: 9, allowLeadingZeros: true })}`);
+  }
+
+  // ----- helpers -----
+
+  /** Draws until the value is not taken yet, and takes it. */
+  private unique(used: Set<string>, draw: () => string): string {
+    for (let attempt = 0; attempt < MAX_DRAWS; attempt += 1) {
+      const value = draw();
+      if (!used.has(value)) {
+        used.add(value);
+        return value;
+      }
+    }
+    throw new Error("could not draw a unique value");
+  }
+}
+
+/** Lower-case ASCII letters and digits: "Ni'matul" → "nimatul", "Zoë" → "zoe". */
+function slug(word: string): string {
+  return word.normalize("NFD").toLowerCase().replace(/[^a-z0-9]/g, "");
+}
