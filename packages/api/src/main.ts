@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = configureLogger(config.logLevel);
+  const logger = configureLogger(config.logLevel, { pretty: config.env === "development" && process.stdout.isTTY });
   const database = openConfiguredDatabase(config);
   await prepareDatabase(config, database);
   const server = await startServer(config, database);

@@ -15,8 +15,10 @@ const redact = {
 
 export let logger: Logger = pino({ level: "info", redact });
 
-/** Called once at start, after the config is read. */
-export function configureLogger(level: string): Logger {
-  logger = pino({ level, redact });
+/** Called at start, after the config is read. A developer's terminal gets readable lines instead of JSON. */
+export function configureLogger(level: string, options: { pretty?: boolean } = {}): Logger {
+  logger = options.pretty
+    ? pino({ level, redact, transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" } } })
+    : pino({ level, redact });
   return logger;
 }

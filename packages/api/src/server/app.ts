@@ -15,7 +15,7 @@ import type { Config } from "../config/environment.ts";
 import type { Database } from "../db/database.ts";
 import { ApiError, formatError } from "../common/errors.ts";
 import { pickLocale } from "../common/i18n.ts";
-import { configureLogger, logger } from "../common/logger.ts";
+import { logger } from "../common/logger.ts";
 import { currentRequest, runInRequestScope, type RequestScope } from "../common/request-scope.ts";
 import { describeDevice } from "../modules/accounts/device.ts";
 import type { AuthInfo } from "../modules/accounts/auth.service.ts";
@@ -51,7 +51,6 @@ async function authenticate(services: Services, token: string | null): Promise<A
 }
 
 export async function startServer(config: Config, database: Database): Promise<RunningServer> {
-  configureLogger(config.logLevel);
   const services = createServices(config, database);
   await services.events.start();
   const schema = await buildApiSchema(services.events);

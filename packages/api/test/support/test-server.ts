@@ -1,9 +1,13 @@
 import { loadConfig, type Config } from "../../src/config/environment.ts";
+import { configureLogger } from "../../src/common/logger.ts";
 import type { Database } from "../../src/db/database.ts";
 import { startServer, type RunningServer } from "../../src/server/app.ts";
 import { TEST_PASSWORD } from "./builders.ts";
 
 export const TEST_TOKEN_SECRET = "test-secret-that-is-long-enough-0123456789";
+
+// Tests are quiet unless LOG_LEVEL asks otherwise.
+configureLogger(process.env.LOG_LEVEL ?? "silent");
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", TOKEN_SECRET: TEST_TOKEN_SECRET, LOG_LEVEL: "silent", ...overrides });
