@@ -128,6 +128,15 @@ describe("refreshSession", () => {
     expect(me.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
+  it("works while the client still sends its stale access token", async () => {
+    const p = await seed.participant().withAccount().build();
+    const first = await signIn(server.url, p.email!);
+    await gql(server.url, `mutation { logout { success } }`, {}, { token: first.accessToken });
+    const again = await gql(server.url, LOGIN, { input: { identifier: p.email!, password: TEST_PASSWORD } }, { token: first.accessToken });
+    expect(again.data?.login.accessToken).toEqual(expect.any(String));
+    expect((await gql(server.url, ME, {}, { token: again.data?.login.accessToken })).data?.me).not.toBeNull();
+  });
+
   it("refuses garbage", async () => {
     const res = await gql(server.url, REFRESH, { input: { refreshToken: "bukan-token" } });
     expect(res.data?.refreshSession).toMatchObject({ accessToken: null, userErrors: [{ code: "INVALID_REFRESH_TOKEN" }] });

@@ -57,7 +57,10 @@ describe("accountEvents over WebSocket", () => {
     const anon = wsClient(server.url, null);
     stops.push(() => anon.dispose());
     const sub = collect(anon, ACCOUNT_EVENTS);
-    await expect(sub.next(1)).resolves.toMatchObject({ errors: [{ extensions: { code: "UNAUTHENTICATED" } }] });
+    await expect(sub.next(1)).resolves.toMatchObject({ errors: [{ message: "Silakan masuk terlebih dahulu.", extensions: { code: "UNAUTHENTICATED" } }] });
+    const english = wsClient(server.url, null, { acceptLanguage: "en" });
+    stops.push(() => english.dispose());
+    await expect(collect(english, ACCOUNT_EVENTS).next(1)).resolves.toMatchObject({ errors: [{ message: "Please sign in first." }] });
 
     const forged = wsClient(server.url, "not-a-token");
     stops.push(() => forged.dispose());

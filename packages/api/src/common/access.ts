@@ -5,7 +5,13 @@ import type { Context } from "../server/context.ts";
 import { forbidden, unauthenticated } from "./errors.ts";
 
 export function requireAuth(ctx: Context): AuthInfo {
-  if (!ctx.auth) throw unauthenticated();
+  if (!ctx.auth) throw unauthenticated(ctx.authFailure);
+  return ctx.auth;
+}
+
+/** The caller, or null when anonymous; a refused token is reported rather than treated as anonymous. */
+export function optionalAuth(ctx: Context): AuthInfo | null {
+  if (ctx.authFailure) throw unauthenticated(ctx.authFailure);
   return ctx.auth;
 }
 

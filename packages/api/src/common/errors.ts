@@ -35,7 +35,9 @@ export class ApiError extends GraphQLError {
   }
 }
 
-export const unauthenticated = (detail?: string) => new ApiError("UNAUTHENTICATED", detail ? { detail } : {});
+/** With a detail (a refused token) the HTTP status is 401, so clients know to refresh or sign in again. */
+export const unauthenticated = (detail?: string | null) =>
+  new ApiError("UNAUTHENTICATED", detail ? { detail, httpStatus: 401 } : {});
 export const forbidden = () => new ApiError("FORBIDDEN");
 export const badUserInput = (detail: string) => new ApiError("BAD_USER_INPUT", { detail });
 

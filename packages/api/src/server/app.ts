@@ -13,7 +13,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Config } from "../config/environment.ts";
 import type { Database } from "../db/database.ts";
-import { ApiError, formatError } from "../common/errors.ts";
+import { formatError } from "../common/errors.ts";
 import { pickLocale } from "../common/i18n.ts";
 import { logger } from "../common/logger.ts";
 import { currentRequest, runInRequestScope, type RequestScope } from "../common/request-scope.ts";
@@ -42,12 +42,16 @@ function bearer(value: unknown): string | null {
   return m ? m[1]! : null;
 }
 
-async function authenticate(services: Services, token: string | null): Promise<AuthInfo | null> {
-  if (!token) return null;
+/**
+ * The caller behind a bearer token. A refused token does not fail the request by itself: fields that need
+ * a caller answer UNAUTHENTICATED with the reason (HTTP 401), while login and refreshSession still work.
+ */
+async function authenticate(services: Services, token: string | null): Promise<Pick<Context, "auth" | "authFailure">> {
+  if (!token) return { auth: null, authFailure: null };
   const result = await services.auth.authenticate(token);
-  if (result === "expired") throw new ApiError("UNAUTHENTICATED", { detail: "TOKEN_EXPIRED", httpStatus: 401 });
-  if (result === "invalid") throw new ApiError("UNAUTHENTICATED", { detail: "TOKEN_INVALID", httpStatus: 401 });
-  return result;
+  if (result === "expired") return { auth: null, authFailure: "TOKEN_EXPIRED" };
+  if (result === "invalid") return { auth: null, authFailure: "TOKEN_INVALID" };
+  return { auth: result, authFailure: null };
 }
 
 export async function startServer(config: Config, database: Database): Promise<RunningServer> {
@@ -70,15 +74,15 @@ export async function startServer(config: Config, database: Database): Promise<R
         const extra = ctx.extra;
         extra.locale = pickLocale((params.acceptLanguage as string | undefined) ?? extra.request.headers["accept-language"]);
         extra.device = describeDevice(extra.request.headers["user-agent"]);
-        try {
-          extra.auth = await authenticate(services, bearer(params.authorization ?? params.Authorization));
-          return true;
-        } catch {
-          return false; // closes with 4403 Forbidden: the client refreshes its token and reconnects
-        }
+        const { auth, authFailure } = await authenticate(services, bearer(params.authorization ?? params.Authorization));
+        // A refused token closes the connection with 4403 Forbidden: the client refreshes it and reconnects.
+        if (authFailure) return false;
+        extra.auth = auth;
+        return true;
       },
       context: (ctx): Context => ({
         auth: ctx.extra.auth ?? null,
+        authFailure: null,
         // Subscription contexts live as long as the subscription: loaders must not cache across events.
         loaders: createLoaders(database.db, { cache: false }),
         services,
@@ -87,6 +91,19 @@ export async function startServer(config: Config, database: Database): Promise<R
       }),
       execute: (args: ExecutionArgs) => runInRequestScope((args.contextValue as Context).scope, () => execute(args)),
       subscribe: (args: ExecutionArgs) => runInRequestScope((args.contextValue as Context).scope, () => subscribe(args)),
+      // Errors leave through the same central mapping as over HTTP: coded, masked, in the caller's language.
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors?.length) return result;
+        const scope = (args.contextValue as Context).scope;
+        return runInRequestScope(scope, () => ({
+          ...result,
+          errors: result.errors!.map((e) => formatError(e.toJSON(), e)),
+        })) as unknown as typeof result;
+      },
+      onError: (ctx, _id, _payload, errors) =>
+        runInRequestScope({ requestId: randomUUID(), locale: ctx.extra.locale ?? "id", statements: 0 }, () =>
+          errors.map((e) => formatError(e.toJSON(), e)),
+        ) as unknown as typeof errors,
     },
     wsServer,
   );
@@ -186,7 +203,7 @@ export async function startServer(config: Config, database: Database): Promise<R
       context: async ({ req }): Promise<Context> => {
         const scope = currentRequest()!;
         return {
-          auth: await authenticate(services, bearer(req.headers.authorization)),
+          ...(await authenticate(services, bearer(req.headers.authorization))),
           loaders: createLoaders(database.db),
           services,
           device: describeDevice(req.headers["user-agent"]),

@@ -6,6 +6,8 @@ import type { RequestScope } from "../common/request-scope.ts";
 export interface Context {
   /** Null for anonymous callers. Set by login/refreshSession for the rest of their own request. */
   auth: AuthInfo | null;
+  /** Why a bearer token that came with the request was refused; fields that need a caller report it. */
+  authFailure: "TOKEN_EXPIRED" | "TOKEN_INVALID" | null;
   loaders: Loaders;
   services: Services;
   /** "Chrome on Android": what sessions record about where they were opened. */

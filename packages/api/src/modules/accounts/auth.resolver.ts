@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { AccountEvent, AccountEventType, LoginInput, LoginPayload, LogoutPayload, RefreshSessionInput, Viewer } from "@jmo/schema";
-import { requireAuth } from "../../common/access.ts";
+import { optionalAuth, requireAuth } from "../../common/access.ts";
 import { withUserErrors } from "../../common/errors.ts";
 import type { Context } from "../../server/context.ts";
 import { toParticipant } from "../participants/participant.mapper.ts";
@@ -35,12 +35,13 @@ export class AuthResolver {
 
   @Query(() => Viewer, { nullable: true, description: "The signed-in account (participant or staff); null when not signed in" })
   async viewer(@Ctx() ctx: Context): Promise<Viewer | null> {
-    if (!ctx.auth) return null;
-    const participant = ctx.auth.participantId ? await ctx.loaders.participant.load(ctx.auth.participantId) : null;
+    const auth = optionalAuth(ctx);
+    if (!auth) return null;
+    const participant = auth.participantId ? await ctx.loaders.participant.load(auth.participantId) : null;
     return Object.assign(new Viewer(), {
-      accountId: ctx.auth.accountId,
-      participantId: ctx.auth.participantId,
-      role: ctx.auth.role,
+      accountId: auth.accountId,
+      participantId: auth.participantId,
+      role: auth.role,
       participant: participant ? toParticipant(participant) : null,
     });
   }
@@ -64,6 +65,7 @@ export class AuthResolver {
 async function signedInPayload(ctx: Context, signedIn: SignedIn): Promise<Omit<LoginPayload, "userErrors">> {
   // The caller has just proved who they are: the rest of this request (the payload's fields) runs as them.
   ctx.auth = signedIn.auth;
+  ctx.authFailure = null;
   const participant = signedIn.auth.participantId ? await ctx.loaders.participant.load(signedIn.auth.participantId) : null;
   return {
     accessToken: signedIn.accessToken,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { Card, Participant, ParticipantConnection } from "@jmo/schema";
-import { requireStaff } from "../../common/access.ts";
+import { optionalAuth, requireStaff } from "../../common/access.ts";
 import type { Context } from "../../server/context.ts";
 import { toCard, toParticipant } from "./participant.mapper.ts";
 
@@ -8,8 +8,9 @@ import { toCard, toParticipant } from "./participant.mapper.ts";
 export class ParticipantResolver {
   @Query(() => Participant, { nullable: true, description: "The signed-in participant; null when not signed in or for staff" })
   async me(@Ctx() ctx: Context): Promise<Participant | null> {
-    if (!ctx.auth?.participantId) return null;
-    const row = await ctx.loaders.participant.load(ctx.auth.participantId);
+    const participantId = optionalAuth(ctx)?.participantId;
+    if (!participantId) return null;
+    const row = await ctx.loaders.participant.load(participantId);
     return row ? toParticipant(row) : null;
   }
 

@@ -1,0 +1,185 @@
+import { print, type DocumentNode, type GraphQLFormattedError } from "graphql";
+import { CloseCode, createClient, type Client as WsClient } from "graphql-ws";
+import { JmoError } from "./errors.ts";
+import { getSdk } from "./generated/graphql.ts";
+
+type MaybePromise<T> = T | Promise<T>;
+
+export interface JmoClientOptions {
+  /** The GraphQL endpoint, e.g. "https://api.example.go.id/graphql"; subscriptions use the same URL over ws(s). */
+  url: string;
+  /** The current access token, asked for before every request and every WebSocket (re)connect. */
+  getToken?: () => MaybePromise<string | null | undefined>;
+  /** Defaults to the global fetch. */
+  fetch?: typeof globalThis.fetch;
+  /** A WebSocket constructor for subscriptions where there is no global one (Node 20: `import WebSocket from "ws"`). */
+  webSocketImpl?: unknown;
+  /** Extra HTTP headers for queries and mutations (browsers cannot send headers on a WebSocket). */
+  headers?: Record<string, string>;
+  /** e.g. "en" for English messages; the API answers in Indonesian by default. */
+  acceptLanguage?: string;
+}
+
+/** Per-call options, the last argument of every operation method. */
+export interface RequestOptions {
+  /** Aborts a query or mutation (the fetch rejects with the AbortError as is). */
+  signal?: AbortSignal;
+}
+
+type Sdk = ReturnType<typeof getSdk<RequestOptions>>;
+
+/** One typed method per operation, in lowerCamelCase: `me()`, `login({ input })`, `accountEvents()`… */
+export type JmoOperations = { [K in keyof Sdk as Uncapitalize<K & string>]: Sdk[K] };
+
+export type JmoClient = JmoOperations & {
+  /** Closes the WebSocket (ending every subscription); queries and mutations keep working. */
+  dispose(): Promise<void>;
+};
+
+interface GraphQLResponse {
+  data?: unknown;
+  errors?: GraphQLFormattedError[];
+  extensions?: Record<string, unknown>;
+}
+
+export function createJmoClient(options: JmoClientOptions): JmoClient {
+  const { url, getToken, headers, acceptLanguage, webSocketImpl } = options;
+  // Looked up at call time and called unbound: browsers throw "Illegal invocation" on a detached fetch.
+  const fetchImpl: typeof globalThis.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const prepared = new WeakMap<DocumentNode, Prepared>();
+  const prepare = (doc: DocumentNode) => {
+    let p = prepared.get(doc);
+    if (!p) prepared.set(doc, (p = { query: print(doc), kind: kindOf(doc) }));
+    return p;
+  };
+
+  async function request(doc: DocumentNode, variables: unknown, signal: AbortSignal | undefined): Promise<unknown> {
+    const { query } = prepare(doc);
+    const token = await getToken?.();
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        method: "POST",
+        headers: {
+          ...headers,
+          // JSON (not text/plain or GET) also satisfies Apollo's CSRF prevention without a preflight header.
+          "content-type": "application/json",
+          accept: "application/graphql-response+json, application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(acceptLanguage ? { "accept-language": acceptLanguage } : {}),
+        },
+        body: JSON.stringify({ query, variables: variables ?? {} }),
+        signal: signal ?? null,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw JmoError.network(`Cannot reach ${url}: ${error instanceof Error ? error.message : String(error)}`, error);
+    }
+    const headerId = response.headers.get("x-request-id") ?? undefined;
+    let body: GraphQLResponse;
+    try {
+      body = (await response.json()) as GraphQLResponse;
+    } catch (error) {
+      throw JmoError.network(`HTTP ${response.status}: the response is not JSON`, error, headerId);
+    }
+    const requestId = typeof body.extensions?.requestId === "string" ? body.extensions.requestId : headerId;
+    if (body.errors?.length) throw JmoError.fromGraphQL(body.errors, requestId);
+    if (!response.ok || body.data == null) throw JmoError.network(`HTTP ${response.status}: no data in the response`, undefined, requestId);
+    return body.data;
+  }
+
+  let ws: WsClient | undefined;
+  const socket = () =>
+    (ws ??= createClient({
+      url: url.replace(/^http/i, "ws"),
+      webSocketImpl,
+      // Called on every (re)connect, so a reconnect picks up a refreshed token.
+      connectionParams: async () => {
+        const token = await getToken?.();
+        return { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(acceptLanguage ? { acceptLanguage } : {}) };
+      },
+      // graphql-ws retries 4403 by default, hoping for new credentials. Retrying the token that was just refused
+      // only delays the error: fail at once, so that the app refreshes its session and subscribes again.
+      shouldRetry: (e) => isCloseEvent(e) && e.code !== CloseCode.Forbidden,
+    }));
+
+  // A hand-written iterator rather than an async generator: a generator's return() waits for the pending
+  // next() (the next event, maybe never), while this one ends the subscription at once.
+  function subscribe(doc: DocumentNode, variables: unknown): AsyncIterableIterator<unknown> {
+    let results: ReturnType<WsClient["iterate"]> | undefined;
+    // Subscribes on the first next(), so an iterable that is never iterated costs nothing.
+    const source = () =>
+      (results ??= socket().iterate({ query: prepare(doc).query, variables: (variables ?? {}) as Record<string, unknown> }));
+    const end = async () => {
+      await results?.return?.();
+      return { done: true as const, value: undefined };
+    };
+    const iterator: AsyncIterableIterator<unknown> = {
+      async next() {
+        let result: IteratorResult<{ data?: unknown; errors?: readonly GraphQLFormattedError[] }>;
+        try {
+          result = await source().next();
+        } catch (error) {
+          throw subscriptionError(error);
+        }
+        if (result.done) return { done: true, value: undefined };
+        if (result.value.errors?.length) {
+          await end();
+          throw JmoError.fromGraphQL(result.value.errors);
+        }
+        return { done: false, value: result.value.data };
+      },
+      return: end,
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  }
+
+  const sdk = getSdk<RequestOptions>(<R, V>(doc: DocumentNode, variables?: V, opts?: RequestOptions) =>
+    prepare(doc).kind === "subscription"
+      ? (subscribe(doc, variables) as AsyncIterable<R>)
+      : (request(doc, variables, opts?.signal) as Promise<R>),
+  );
+  // The generated methods do not use `this`, so they can be re-keyed as they are.
+  const operations = Object.fromEntries(
+    Object.entries(sdk).map(([name, method]) => [name.charAt(0).toLowerCase() + name.slice(1), method]),
+  ) as JmoOperations;
+
+  return {
+    ...operations,
+    async dispose() {
+      const current = ws;
+      ws = undefined;
+      await current?.dispose();
+    },
+  };
+}
+
+interface Prepared {
+  query: string;
+  kind: "subscription" | "request";
+}
+
+function kindOf(doc: DocumentNode): Prepared["kind"] {
+  const operation = doc.definitions.find((d) => d.kind === "OperationDefinition");
+  return operation?.operation === "subscription" ? "subscription" : "request";
+}
+
+function isCloseEvent(value: unknown): value is { code: number; reason: string } {
+  return typeof value === "object" && value !== null && "code" in value && "reason" in value;
+}
+
+/** What graphql-ws throws (a close event, the errors of an `error` message, a socket error) as a JmoError. */
+function subscriptionError(error: unknown): JmoError {
+  if (error instanceof JmoError) return error;
+  if (Array.isArray(error)) return JmoError.fromGraphQL(error as GraphQLFormattedError[]);
+  if (isCloseEvent(error)) {
+    // The server refuses connection_init with 4403 when the token is invalid, expired or revoked.
+    if (error.code === CloseCode.Forbidden) {
+      return new JmoError({ code: "UNAUTHENTICATED", message: `The server refused the access token (${error.code} ${error.reason})`, cause: error });
+    }
+    return JmoError.network(`WebSocket closed: ${error.code} ${error.reason}`.trim(), error);
+  }
+  const message = error instanceof Error ? error.message : typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
+  return JmoError.network(`WebSocket error: ${message}`, error);
+}
