@@ -1,35 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { accounts, sessions } from "../src/db/schema.ts";
-import type { RunningServer } from "../src/server/app.ts";
-import { builders, TEST_PASSWORD } from "./support/builders.ts";
-import { openTestDatabase, type TestDatabase } from "./support/test-database.ts";
-import { gql, LOGIN, signIn, startTestServer } from "./support/test-server.ts";
+import { TEST_PASSWORD } from "./support/builders.ts";
+import { useServerHarness } from "./support/harness.ts";
+import { gql, LOGIN, signIn } from "./support/test-server.ts";
 
-let tdb: TestDatabase;
-let server: RunningServer;
-let seed: ReturnType<typeof builders>;
-
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-  server = await startTestServer(tdb.database);
-  seed = builders(tdb.database.db);
-});
-afterAll(async () => {
-  await server?.stop();
-  await tdb?.close();
-});
-beforeEach(() => tdb.truncate());
+const h = useServerHarness();
 
 const login = (identifier: string, password: string, headers: Record<string, string> = {}) =>
-  gql(server.url, LOGIN, { input: { identifier, password } }, { headers });
+  gql(h.server.url, LOGIN, { input: { identifier, password } }, { headers });
 
 const REFRESH = `mutation($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken refreshToken userErrors { code message } } }`;
 const ME = `{ me { fullName } }`;
 
 describe("login", () => {
   it("signs in by email or phone and returns the participant", async () => {
-    const p = await seed.participant({ fullName: "Budi Santoso" }).withCard().withAccount({ phone: "+6281234567890" }).build();
+    const p = await h.seed.participant({ fullName: "Budi Santoso" }).withCard().withAccount({ phone: "+6281234567890" }).build();
     const byEmail = await login(p.email!.toUpperCase(), TEST_PASSWORD);
     expect(byEmail.data?.login.userErrors).toEqual([]);
     expect(byEmail.data?.login.participant.fullName).toBe("Budi Santoso");
@@ -39,12 +25,12 @@ describe("login", () => {
     const byPhone = await login("0812-3456-7890", TEST_PASSWORD);
     expect(byPhone.data?.login.accessToken).toEqual(expect.any(String));
 
-    const me = await gql(server.url, ME, {}, { token: byPhone.data?.login.accessToken });
+    const me = await gql(h.server.url, ME, {}, { token: byPhone.data?.login.accessToken });
     expect(me.data?.me.fullName).toBe("Budi Santoso");
   });
 
   it("answers a wrong password and an unknown account with the same error", async () => {
-    const p = await seed.participant().withAccount().build();
+    const p = await h.seed.participant().withAccount().build();
     const wrong = await login(p.email!, "salah-sekali");
     const unknown = await login("tidak.ada@example.test", "salah-sekali");
     expect(wrong.data?.login.accessToken).toBeNull();
@@ -54,7 +40,7 @@ describe("login", () => {
   });
 
   it("locks the account for 15 minutes after 5 wrong passwords in a row, even for the right one", async () => {
-    const p = await seed.participant().withAccount().build();
+    const p = await h.seed.participant().withAccount().build();
     const codes: string[] = [];
     for (let i = 0; i < 5; i++) codes.push((await login(p.email!, `salah-${i}`)).data?.login.userErrors[0].code);
     expect(codes).toEqual(["INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "ACCOUNT_LOCKED"]);
@@ -63,26 +49,26 @@ describe("login", () => {
     expect(right.data?.login.accessToken).toBeNull();
     expect(right.data?.login.userErrors[0]).toMatchObject({ code: "ACCOUNT_LOCKED", message: expect.stringContaining("15 menit") });
 
-    const [row] = await tdb.database.db.select().from(accounts).where(eq(accounts.id, p.accountId!));
+    const [row] = await h.tdb.database.db.select().from(accounts).where(eq(accounts.id, p.accountId!));
     const minutes = (row!.lockedUntil!.getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);
 
     // Once the lock has run out, the right password works again.
-    await tdb.database.db.update(accounts).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(accounts.id, p.accountId!));
+    await h.tdb.database.db.update(accounts).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(accounts.id, p.accountId!));
     expect((await login(p.email!, TEST_PASSWORD)).data?.login.accessToken).toEqual(expect.any(String));
   });
 
   it("restarts the count after a successful sign-in", async () => {
-    const p = await seed.participant().withAccount().build();
+    const p = await h.seed.participant().withAccount().build();
     for (let i = 0; i < 4; i++) await login(p.email!, "salah");
-    await signIn(server.url, p.email!);
+    await signIn(h.server.url, p.email!);
     for (let i = 0; i < 4; i++) expect((await login(p.email!, "salah")).data?.login.userErrors[0].code).toBe("INVALID_CREDENTIALS");
   });
 
   it("refuses a blocked account with a message that says whom to contact", async () => {
-    const p = await seed.participant().withAccount().build();
-    await tdb.database.db.update(accounts).set({ blockedAt: new Date(), blockedReason: "KPJ_STRIKES" }).where(eq(accounts.id, p.accountId!));
+    const p = await h.seed.participant().withAccount().build();
+    await h.tdb.database.db.update(accounts).set({ blockedAt: new Date(), blockedReason: "KPJ_STRIKES" }).where(eq(accounts.id, p.accountId!));
     const res = await login(p.email!, TEST_PASSWORD);
     expect(res.data?.login.userErrors[0]).toMatchObject({ code: "ACCOUNT_BLOCKED", message: expect.stringContaining("175") });
   });
@@ -95,57 +81,57 @@ describe("login", () => {
   });
 
   it("stores argon2id hashes, never the password", async () => {
-    const p = await seed.participant().withAccount().build();
-    const [row] = await tdb.database.db.select().from(accounts).where(eq(accounts.id, p.accountId!));
+    const p = await h.seed.participant().withAccount().build();
+    const [row] = await h.tdb.database.db.select().from(accounts).where(eq(accounts.id, p.accountId!));
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
   });
 });
 
 describe("refreshSession", () => {
   it("rotates the refresh token: the new one works once, the old one never again", async () => {
-    const p = await seed.participant().withAccount().build();
-    const first = await signIn(server.url, p.email!);
-    const second = await gql(server.url, REFRESH, { input: { refreshToken: first.refreshToken } });
+    const p = await h.seed.participant().withAccount().build();
+    const first = await signIn(h.server.url, p.email!);
+    const second = await gql(h.server.url, REFRESH, { input: { refreshToken: first.refreshToken } });
     const pair = second.data?.refreshSession;
     expect(pair.userErrors).toEqual([]);
     expect(pair.refreshToken).not.toBe(first.refreshToken);
-    expect((await gql(server.url, ME, {}, { token: pair.accessToken })).data?.me).not.toBeNull();
+    expect((await gql(h.server.url, ME, {}, { token: pair.accessToken })).data?.me).not.toBeNull();
 
-    const third = await gql(server.url, REFRESH, { input: { refreshToken: pair.refreshToken } });
+    const third = await gql(h.server.url, REFRESH, { input: { refreshToken: pair.refreshToken } });
     expect(third.data?.refreshSession.userErrors).toEqual([]);
   });
 
   it("ends the session when an already used refresh token comes back (a stolen copy)", async () => {
-    const p = await seed.participant().withAccount().build();
-    const first = await signIn(server.url, p.email!);
-    const rotated = (await gql(server.url, REFRESH, { input: { refreshToken: first.refreshToken } })).data?.refreshSession;
-    const reused = await gql(server.url, REFRESH, { input: { refreshToken: first.refreshToken } });
+    const p = await h.seed.participant().withAccount().build();
+    const first = await signIn(h.server.url, p.email!);
+    const rotated = (await gql(h.server.url, REFRESH, { input: { refreshToken: first.refreshToken } })).data?.refreshSession;
+    const reused = await gql(h.server.url, REFRESH, { input: { refreshToken: first.refreshToken } });
     expect(reused.data?.refreshSession.userErrors[0].code).toBe("INVALID_REFRESH_TOKEN");
     // The legitimate holder's newer token is revoked too, and so is the access token of that session.
-    const after = await gql(server.url, REFRESH, { input: { refreshToken: rotated.refreshToken } });
+    const after = await gql(h.server.url, REFRESH, { input: { refreshToken: rotated.refreshToken } });
     expect(after.data?.refreshSession.userErrors[0].code).toBe("INVALID_REFRESH_TOKEN");
-    const me = await gql(server.url, ME, {}, { token: rotated.accessToken });
+    const me = await gql(h.server.url, ME, {}, { token: rotated.accessToken });
     expect(me.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
   it("works while the client still sends its stale access token", async () => {
-    const p = await seed.participant().withAccount().build();
-    const first = await signIn(server.url, p.email!);
-    await gql(server.url, `mutation { logout { success } }`, {}, { token: first.accessToken });
-    const again = await gql(server.url, LOGIN, { input: { identifier: p.email!, password: TEST_PASSWORD } }, { token: first.accessToken });
+    const p = await h.seed.participant().withAccount().build();
+    const first = await signIn(h.server.url, p.email!);
+    await gql(h.server.url, `mutation { logout { success } }`, {}, { token: first.accessToken });
+    const again = await gql(h.server.url, LOGIN, { input: { identifier: p.email!, password: TEST_PASSWORD } }, { token: first.accessToken });
     expect(again.data?.login.accessToken).toEqual(expect.any(String));
-    expect((await gql(server.url, ME, {}, { token: again.data?.login.accessToken })).data?.me).not.toBeNull();
+    expect((await gql(h.server.url, ME, {}, { token: again.data?.login.accessToken })).data?.me).not.toBeNull();
   });
 
   it("refuses garbage", async () => {
-    const res = await gql(server.url, REFRESH, { input: { refreshToken: "bukan-token" } });
+    const res = await gql(h.server.url, REFRESH, { input: { refreshToken: "bukan-token" } });
     expect(res.data?.refreshSession).toMatchObject({ accessToken: null, userErrors: [{ code: "INVALID_REFRESH_TOKEN" }] });
   });
 
   it("stores only a hash of the refresh token", async () => {
-    const p = await seed.participant().withAccount().build();
-    const { refreshToken } = await signIn(server.url, p.email!);
-    const rows = await tdb.database.db.select().from(sessions);
+    const p = await h.seed.participant().withAccount().build();
+    const { refreshToken } = await signIn(h.server.url, p.email!);
+    const rows = await h.tdb.database.db.select().from(sessions);
     const secret = refreshToken.split(".")[1]!;
     expect(JSON.stringify(rows)).not.toContain(secret);
   });
@@ -153,19 +139,19 @@ describe("refreshSession", () => {
 
 describe("logout", () => {
   it("revokes the session: its access and refresh tokens stop working at once", async () => {
-    const p = await seed.participant().withAccount().build();
-    const s = await signIn(server.url, p.email!);
-    const out = await gql(server.url, `mutation { logout { success userErrors { code } } }`, {}, { token: s.accessToken });
+    const p = await h.seed.participant().withAccount().build();
+    const s = await signIn(h.server.url, p.email!);
+    const out = await gql(h.server.url, `mutation { logout { success userErrors { code } } }`, {}, { token: s.accessToken });
     expect(out.data?.logout).toEqual({ success: true, userErrors: [] });
-    const me = await gql(server.url, ME, {}, { token: s.accessToken });
+    const me = await gql(h.server.url, ME, {}, { token: s.accessToken });
     expect(me.status).toBe(401);
     expect(me.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", detail: "TOKEN_INVALID" });
-    const refresh = await gql(server.url, REFRESH, { input: { refreshToken: s.refreshToken } });
+    const refresh = await gql(h.server.url, REFRESH, { input: { refreshToken: s.refreshToken } });
     expect(refresh.data?.refreshSession.userErrors[0].code).toBe("INVALID_REFRESH_TOKEN");
   });
 
   it("needs a signed-in caller", async () => {
-    const res = await gql(server.url, `mutation { logout { success } }`);
+    const res = await gql(h.server.url, `mutation { logout { success } }`);
     expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });

@@ -1,26 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
+import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
 import WebSocket from "ws";
-import type { RunningServer } from "../../api/src/server/app.ts";
-import { builders, TEST_PASSWORD } from "../../api/test/support/builders.ts";
-import { openTestDatabase, type TestDatabase } from "../../api/test/support/test-database.ts";
-import { startTestServer } from "../../api/test/support/test-server.ts";
+import { TEST_PASSWORD } from "../../api/test/support/builders.ts";
+import { useServerHarness } from "../../api/test/support/harness.ts";
 import { createJmoClient, JmoError, type AccountEventsSubscription, type JmoClient, type JmoClientOptions, type UserErrorCode } from "../src/index.ts";
 
-let tdb: TestDatabase;
-let server: RunningServer;
-let seed: ReturnType<typeof builders>;
+const h = useServerHarness();
 const clients: JmoClient[] = [];
-
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-  server = await startTestServer(tdb.database);
-  seed = builders(tdb.database.db);
-});
-afterAll(async () => {
-  await server?.stop();
-  await tdb?.close();
-});
-beforeEach(() => tdb.truncate());
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.dispose()));
 });
@@ -29,7 +14,7 @@ afterEach(async () => {
 function app(options: Partial<JmoClientOptions> = {}) {
   const session = { token: null as string | null, calls: 0 };
   const jmo = createJmoClient({
-    url: server.url,
+    url: h.server.url,
     webSocketImpl: WebSocket,
     getToken: () => {
       session.calls++;
@@ -58,7 +43,7 @@ async function rejection(promise: Promise<unknown>): Promise<JmoError> {
 
 describe("queries and mutations", () => {
   it("signs in, then reads the profile with the token from getToken", async () => {
-    const p = await seed
+    const p = await h.seed
       .participant({ fullName: "Budi Santoso" })
       .withCard({ status: "NONAKTIF", nonaktifSince: "2025-06-30" })
       .withAccount()
@@ -88,7 +73,7 @@ describe("queries and mutations", () => {
   });
 
   it("returns userErrors as data, in the language asked for", async () => {
-    const p = await seed.participant().withAccount().build();
+    const p = await h.seed.participant().withAccount().build();
     const { jmo } = app({ acceptLanguage: "en" });
     const { login } = await jmo.login({ input: { identifier: p.email!, password: "salah-sekali" } });
     expect(login.accessToken).toBeNull();
@@ -105,9 +90,9 @@ describe("queries and mutations", () => {
   });
 
   it("throws FORBIDDEN to a participant, and gives staff a page", async () => {
-    const p = await seed.participant({ fullName: "Ani Peserta" }).withCard().withAccount().build();
-    await seed.participant({ fullName: "Bayu Peserta" }).build();
-    const staff = await seed.staff();
+    const p = await h.seed.participant({ fullName: "Ani Peserta" }).withCard().withAccount().build();
+    await h.seed.participant({ fullName: "Bayu Peserta" }).build();
+    const staff = await h.seed.staff();
 
     const participant = app();
     await participant.signIn(p.email!);
@@ -125,7 +110,7 @@ describe("queries and mutations", () => {
   });
 
   it("refreshes the session with the refresh token, then signs out", async () => {
-    const p = await seed.participant().withAccount().build();
+    const p = await h.seed.participant().withAccount().build();
     const { jmo, session, signIn } = app();
     const login = await signIn(p.email!);
     // A refresh happens when the access token has gone stale: the refused token rides along and must not get in the way.
@@ -163,7 +148,7 @@ describe("queries and mutations", () => {
 
 describe("subscriptions", () => {
   it("tells a signed-in device about a sign-in on another device", async () => {
-    const p = await seed.participant().withAccount().build();
+    const p = await h.seed.participant().withAccount().build();
     const phone = app();
     await phone.signIn(p.email!);
     const laptop = app({ headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36" } });
@@ -202,7 +187,7 @@ describe("subscriptions", () => {
     expect(Date.now() - started).toBeLessThan(2_000);
 
     // The app refreshes its session and subscribes again on the same client.
-    const p = await seed.participant().withAccount().build();
+    const p = await h.seed.participant().withAccount().build();
     await signIn(p.email!);
     const events = jmo.accountEvents()[Symbol.asyncIterator]();
     const next = events.next();
@@ -217,7 +202,7 @@ describe("subscriptions", () => {
   });
 
   it("ends a subscription at once on return() or dispose(), even while waiting for an event", async () => {
-    const p = await seed.participant().withAccount().build();
+    const p = await h.seed.participant().withAccount().build();
     const { jmo, signIn } = app();
     await signIn(p.email!);
     const events = jmo.accountEvents()[Symbol.asyncIterator]();
