@@ -3,3 +3,4 @@ export * from "../modules/employers/employer.table.ts";
 export * from "../modules/participants/participant.table.ts";
 export * from "../modules/cards/card.table.ts";
 export * from "../modules/accounts/account.table.ts";
+export * from "../modules/saldo/saldo.table.ts";

@@ -70,6 +70,8 @@ async function insertCards(
     p.cards.map((c) => ({
       participantId: idOf(participantIds, p.nik),
       kpj: c.kpj,
+      registeredNik: p.nik,
+      registeredBirthDate: p.birthDate,
       segment: c.segment,
       status: c.status,
       employerId: c.employerNpp === null ? null : idOf(employerIds, c.employerNpp),

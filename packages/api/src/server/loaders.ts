@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { Db } from "../db/database.ts";
 import { cardRepository } from "../modules/cards/card.repository.ts";
-import type { CardRow } from "../modules/cards/card.table.ts";
+import type { CardRow, LinkedCardRow } from "../modules/cards/card.table.ts";
 import { employerRepository } from "../modules/employers/employer.repository.ts";
 import type { EmployerRow } from "../modules/employers/employer.table.ts";
 import { participantRepository } from "../modules/participants/participant.repository.ts";
@@ -32,7 +32,7 @@ export function createLoaders(db: Db, options: { cache: boolean } = { cache: tru
   return {
     participant: new DataLoader<string, ParticipantRow | null>(async (ids) => byId(ids, await participantRepository.findByIds(db, ids)), opts),
     card: new DataLoader<string, CardRow | null>(async (ids) => byId(ids, await cardRepository.findByIds(db, ids)), opts),
-    cardsByParticipant: new DataLoader<string, CardRow[]>(
+    cardsByParticipant: new DataLoader<string, LinkedCardRow[]>(
       async (ids) => groupBy(ids, await cardRepository.findByParticipantIds(db, ids), (c) => c.participantId),
       opts,
     ),

@@ -68,6 +68,8 @@ export function builders(db: Db) {
               segment: "PU",
               status: "AKTIF",
               registeredAt: `201${i}-01-0${(i % 9) + 1}`,
+              registeredNik: p!.nik,
+              registeredBirthDate: p!.birthDate,
               ...spec,
               employerId,
             })

@@ -9,9 +9,13 @@ export const cards = pgTable(
   "cards",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    participantId: uuid("participant_id").notNull().references(() => participants.id),
+    // Null until the card is linked to a participant's profile ("tambah kartu").
+    participantId: uuid("participant_id").references(() => participants.id),
     // The full KPJ is stored for matching and never leaves the server unmasked.
     kpj: text("kpj").notNull().unique(),
+    // Identity as the employer registered it: "tambah kartu" links a card only when these match.
+    registeredNik: text("registered_nik").notNull(),
+    registeredBirthDate: date("registered_birth_date", { mode: "string" }).notNull(),
     segment: segmentEnum("segment").notNull(),
     status: membershipStatusEnum("status").notNull(),
     employerId: uuid("employer_id").references(() => employers.id),
@@ -23,3 +27,10 @@ export const cards = pgTable(
 );
 
 export type CardRow = typeof cards.$inferSelect;
+
+/** A card on a participant's profile (every card the API shows is one). */
+export type LinkedCardRow = CardRow & { participantId: string };
+
+export function isLinked(row: CardRow | null | undefined): row is LinkedCardRow {
+  return !!row?.participantId;
+}

@@ -3,6 +3,7 @@ import { Node } from "@jmo/schema";
 import { assertCanSee, requireAuth } from "../../common/access.ts";
 import { fromGlobalId } from "../../common/global-id.ts";
 import type { Context } from "../../server/context.ts";
+import { isLinked } from "../cards/card.table.ts";
 import { toCard, toEmployer, toParticipant } from "./participant.mapper.ts";
 
 @Resolver()
@@ -21,7 +22,8 @@ export class NodeResolver {
       }
       case "Card": {
         const row = await ctx.loaders.card.load(ref.id);
-        if (!row) return null;
+        // A card not yet linked to anyone's profile is not reachable through the API.
+        if (!isLinked(row)) return null;
         assertCanSee(ctx, row.participantId);
         return toCard(row);
       }

@@ -1,7 +1,7 @@
 import { Card, Employer, Gender, MembershipStatus, Nationality, Participant, PengkinianStatus, Segment } from "@jmo/schema";
 import { toGlobalId } from "../../common/global-id.ts";
 import { maskKpj, maskNik } from "../../common/mask.ts";
-import type { CardRow } from "../cards/card.table.ts";
+import type { LinkedCardRow } from "../cards/card.table.ts";
 import type { EmployerRow } from "../employers/employer.table.ts";
 import type { ParticipantRow } from "./participant.table.ts";
 
@@ -22,7 +22,8 @@ export function toParticipant(row: ParticipantRow): Participant {
   });
 }
 
-export function toCard(row: CardRow): Card {
+/** Only cards linked to a participant become API objects. */
+export function toCard(row: LinkedCardRow): Card {
   return Object.assign(new Card(), {
     ownerParticipantId: row.participantId,
     employerId: row.employerId,
