@@ -23,6 +23,10 @@ export interface EmployerPlan {
 }
 
 export interface CardPlan {
+  /** False: registered with the person's NIK but not on their profile yet. */
+  linked: boolean;
+  /** A demo card's fixed contribution history; generated cards get a drawn one (contributions.ts). */
+  ledger?: { wage: number; growthBp: number; months: number | null };
   kpj: string;
   segment: CardRow["segment"];
   status: CardRow["status"];
@@ -187,6 +191,8 @@ class DatasetBuilder {
         this.claimFixed(this.usedKpjs, c.kpj);
         const nonaktifSince = c.nonaktifSince(this.today);
         return {
+          linked: c.linked !== false,
+          ledger: c.ledger,
           kpj: c.kpj,
           segment: c.segment,
           status: nonaktifSince ? "NONAKTIF" : "AKTIF",
@@ -376,6 +382,7 @@ class DatasetBuilder {
   ): CardPlan {
     const segment = this.faker.helpers.weightedArrayElement(SEGMENT_WEIGHTS);
     return {
+      linked: true,
       kpj: this.kpj(registeredAt),
       segment,
       status: nonaktifDay === null ? "AKTIF" : "NONAKTIF",

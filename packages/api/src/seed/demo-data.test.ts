@@ -1,7 +1,9 @@
 import { getDistricts } from "idn-area-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../db/database.ts";
-import { accounts, cards, employers, participants, type CardRow, type ParticipantRow } from "../db/schema.ts";
+import { accounts, cards, contributions, employers, participants, type CardRow, type ParticipantRow } from "../db/schema.ts";
+import { mergeStatements, totalsOf } from "../modules/saldo/jht-engine.ts";
+import { SaldoService } from "../modules/saldo/saldo.service.ts";
 import { verifyPassword } from "../modules/accounts/password.ts";
 import { addMonths, addYears } from "./calendar.ts";
 import { buildDemoDataset, DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData, type SeedSummary } from "./demo-data.ts";
@@ -44,14 +46,16 @@ function ageOn(birthDate: string, date: string): number {
 
 describe("seedDemoData", () => {
   it("reports what it inserted", async () => {
-    const [employerRows, accountRows] = await Promise.all([
+    const [employerRows, accountRows, contributionRows] = await Promise.all([
       database.db.select().from(employers),
       database.db.select().from(accounts),
+      database.db.select().from(contributions),
     ]);
     expect(summary).toEqual({
       participants: people.length,
       cards: allCards.length,
       employers: employerRows.length,
+      contributions: contributionRows.length,
       accounts: accountRows.length,
     });
     expect(summary.participants).toBe(OPTIONS.participants + 4);
@@ -113,6 +117,50 @@ describe("seedDemoData", () => {
     }
     const [oldJob, currentJob] = cardsOf(byEmail("siti@example.com").id);
     expect(oldJob?.employerId).not.toBe(currentJob?.employerId);
+    // Siti also has an old card registered with her NIK and birth date, not yet on her profile.
+    const unlinked = allCards.find((c) => c.kpj === "17034455667");
+    expect(unlinked).toMatchObject({ participantId: null, registeredNik: byEmail("siti@example.com").nik, registeredBirthDate: "1993-08-21" });
+  });
+
+  it("gives the demo participants the saldo their situation needs", async () => {
+    const saldo = new SaldoService(database, () => TODAY);
+    const saldoOf = async (email: string) => {
+      const person = people.find((p) => p.email === email)!;
+      const statements = await saldo.forCards(cardsOf(person.id).map((c) => c.id));
+      return { perCard: [...statements.values()].map((s) => totalsOf(s.years).totalSen), merged: totalsOf(mergeStatements([...statements.values()].map((s) => s.years))).totalSen };
+    };
+    const TEN_JUTA = 10_000_000_00n;
+    const budi = await saldoOf("budi@example.com");
+    expect(budi.merged).toBeGreaterThan(0n);
+    expect(budi.merged).toBeLessThanOrEqual(TEN_JUTA);
+    expect((await saldoOf("agus@example.com")).merged).toBeGreaterThan(TEN_JUTA);
+    const dewi = await saldoOf("dewi@example.com");
+    expect(dewi.merged).toBeGreaterThan(0n);
+    expect(dewi.merged).toBeLessThanOrEqual(TEN_JUTA);
+    const siti = await saldoOf("siti@example.com");
+    expect(siti.perCard).toHaveLength(2);
+    expect(siti.perCard.every((t) => t > 0n)).toBe(true);
+    expect(siti.merged).toBe(siti.perCard[0]! + siti.perCard[1]!);
+  });
+
+  it("fills a contribution history that fits each card: within its active months, one per month", async () => {
+    const rows = await database.db.select().from(contributions);
+    const byCard = new Map(allCards.map((c) => [c.id, c]));
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const card = byCard.get(row.cardId)!;
+      expect(row.period >= `${card.registeredAt.slice(0, 7)}-01`).toBe(true);
+      if (card.nonaktifSince) expect(row.period < card.nonaktifSince).toBe(true);
+      expect(row.period < TODAY).toBe(true);
+      const key = `${row.cardId}:${row.period}`;
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+      expect(row.jhtEmployerSen + row.jhtWorkerSen).toBeLessThanOrEqual(row.wageSen); // sane shares
+    }
+    // Every PU card that was active in the ledger's years has contributions.
+    const withRows = new Set(rows.map((r) => r.cardId));
+    const puRecent = allCards.filter((c) => c.segment === "PU" && (c.nonaktifSince ?? TODAY) > "2014-03-01" && c.registeredAt < addMonths(TODAY, -2));
+    for (const card of puRecent) expect(withRows.has(card.id), card.kpj).toBe(true);
   });
 
   it("gives every participant a NIK of a real district that matches birth date and gender", async () => {

@@ -1,8 +1,10 @@
 // Loads the deterministic demo data (see dataset.ts) into a database, in one transaction.
 import type { Db, Tx } from "../db/database.ts";
-import { accounts, cards, employers, participants } from "../db/schema.ts";
+import { accounts, cards, contributions, employers, participants } from "../db/schema.ts";
 import { hashPassword } from "../modules/accounts/password.ts";
-import { buildDemoDataset, type AccountPlan, type DemoDataset, type ParticipantPlan, type SeedOptions } from "./dataset.ts";
+import { buildDemoDataset, DEFAULT_SEED, type AccountPlan, type DemoDataset, type ParticipantPlan, type SeedOptions } from "./dataset.ts";
+import { todayUtc } from "./calendar.ts";
+import { planContributions, type ContributionPlan } from "./contributions.ts";
 
 export { DEMO_ACCOUNTS } from "./demo-personas.ts";
 export { buildDemoDataset, DEFAULT_SEED, type DemoDataset, type SeedOptions } from "./dataset.ts";
@@ -13,6 +15,7 @@ export interface SeedSummary {
   participants: number;
   cards: number;
   employers: number;
+  contributions: number;
   accounts: number;
 }
 
@@ -22,19 +25,22 @@ const CHUNK_SIZE = 500;
 /** Inserts the demo data into an empty database (a second run fails on the unique KPJs and rolls back). */
 export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSummary> {
   const dataset = await buildDemoDataset(options);
+  const ledger = planContributions(dataset, options.seed ?? DEFAULT_SEED, options.today ?? todayUtc());
   // argon2id is slow on purpose; the demo accounts share one password, so one hash serves them all. It is
   // computed before the transaction opens so the transaction stays short.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const employerIds = await insertEmployers(tx, dataset);
     const participantIds = await insertParticipants(tx, dataset.participants);
-    await insertCards(tx, dataset.participants, participantIds, employerIds);
+    const cardIds = await insertCards(tx, dataset.participants, participantIds, employerIds);
+    await insertContributions(tx, ledger, cardIds, employerIds);
     await insertAccounts(tx, dataset.accounts, participantIds, passwordHash);
   });
   return {
     participants: dataset.participants.length,
     cards: dataset.participants.reduce((sum, p) => sum + p.cards.length, 0),
     employers: dataset.employers.length,
+    contributions: ledger.length,
     accounts: dataset.accounts.length,
   };
 }
@@ -65,10 +71,10 @@ async function insertCards(
   plans: ReadonlyArray<ParticipantPlan>,
   participantIds: ReadonlyMap<string, string>,
   employerIds: ReadonlyMap<string, string>,
-): Promise<void> {
+): Promise<Map<string, string>> {
   const rows = plans.flatMap((p) =>
     p.cards.map((c) => ({
-      participantId: idOf(participantIds, p.nik),
+      participantId: c.linked ? idOf(participantIds, p.nik) : null,
       kpj: c.kpj,
       registeredNik: p.nik,
       registeredBirthDate: p.birthDate,
@@ -79,7 +85,26 @@ async function insertCards(
       nonaktifSince: c.nonaktifSince,
     })),
   );
-  for (const chunk of chunks(rows)) await tx.insert(cards).values(chunk);
+  const ids = new Map<string, string>();
+  for (const chunk of chunks(rows)) {
+    for (const row of await tx.insert(cards).values(chunk).returning({ id: cards.id, kpj: cards.kpj })) ids.set(row.kpj, row.id);
+  }
+  return ids;
+}
+
+async function insertContributions(
+  tx: Tx,
+  plans: ReadonlyArray<ContributionPlan>,
+  cardIds: ReadonlyMap<string, string>,
+  employerIds: ReadonlyMap<string, string>,
+): Promise<void> {
+  const rows = plans.map(({ kpj, employerNpp, ...c }) => ({
+    ...c,
+    cardId: idOf(cardIds, kpj),
+    employerId: employerNpp === null ? null : idOf(employerIds, employerNpp),
+  }));
+  // 14 columns a row: 500 rows stay far below PostgreSQL's 65,535 bind parameters.
+  for (const chunk of chunks(rows)) await tx.insert(contributions).values(chunk);
 }
 
 async function insertAccounts(

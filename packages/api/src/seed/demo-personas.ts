@@ -12,6 +12,11 @@ export interface DemoCard {
   registeredAt: string;
   /** When the card stopped, given today; null while it is AKTIF. */
   nonaktifSince: (today: string) => string | null;
+  /** The contribution history: the first reported wage (rupiah), its yearly growth, and how many months
+   *  before the card stopped (or before this month) were paid, so each saldo keeps its situation over time. */
+  ledger: { wage: number; growthBp: number; months: number | null };
+  /** False for a card that is registered to the person but not yet on their profile ("tambah kartu"). */
+  linked?: boolean;
 }
 
 export interface DemoPersona {
@@ -55,6 +60,8 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
         employerNpp: "10000001",
         registeredAt: "2021-02-01",
         nonaktifSince: (today) => addMonths(today, -3),
+        // Rp2.6 juta, 42 months: about Rp7 juta, under the Rp10 juta JMO limit.
+        ledger: { wage: 2_600_000, growthBp: 500, months: 42 },
       },
     ],
   },
@@ -75,6 +82,7 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
         employerNpp: "10000002",
         registeredAt: "2019-07-01",
         nonaktifSince: () => "2022-12-31",
+        ledger: { wage: 4_100_000, growthBp: 600, months: null },
       },
       {
         kpj: "23098765434",
@@ -82,6 +90,17 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
         employerNpp: "10000003",
         registeredAt: "2023-02-01",
         nonaktifSince: () => null,
+        ledger: { wage: 5_200_000, growthBp: 500, months: null },
+      },
+      {
+        // An old job's card, registered with her NIK but not on her profile: she can add it ("tambah kartu").
+        kpj: "17034455667",
+        segment: "PU",
+        employerNpp: "10000005",
+        registeredAt: "2017-04-03",
+        nonaktifSince: () => "2018-12-31",
+        ledger: { wage: 3_200_000, growthBp: 500, months: null },
+        linked: false,
       },
     ],
   },
@@ -102,6 +121,8 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
         employerNpp: "10000004",
         registeredAt: "2015-03-02",
         nonaktifSince: (today) => addMonths(today, -6),
+        // Rp6.5 juta since 2015: far above Rp10 juta, so his claim goes to Lapak Asik.
+        ledger: { wage: 6_500_000, growthBp: 600, months: null },
       },
     ],
   },
@@ -122,6 +143,7 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
         employerNpp: "10000005",
         registeredAt: "2022-01-10",
         nonaktifSince: (today) => addMonths(today, -2),
+        ledger: { wage: 3_000_000, growthBp: 400, months: 36 },
       },
     ],
   },
@@ -148,7 +170,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
     phone: p.phone,
     fullName: p.fullName,
     role: "PESERTA" as const,
-    kpjs: p.cards.map((c) => c.kpj),
+    kpjs: p.cards.filter((c) => c.linked !== false).map((c) => c.kpj),
   })),
   { ...DEMO_STAFF, role: "PETUGAS", kpjs: [] },
 ];

@@ -50,10 +50,15 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
+/** Reference data that migrations load: kept between tests. */
+const REFERENCE_TABLES = ["jht_rates"];
+
 async function truncateAll(database: Database): Promise<void> {
+  const keep = sql.raw(REFERENCE_TABLES.map((t) => `'${t}'`).join(", "));
   await database.db.execute(sql`
     do $$ declare t text; begin
-      select string_agg(format('%I', tablename), ', ') into t from pg_tables where schemaname = 'public';
+      select string_agg(format('%I', tablename), ', ') into t from pg_tables
+        where schemaname = 'public' and tablename not in (${keep});
       if t is not null then execute 'truncate ' || t || ' restart identity cascade'; end if;
     end $$`);
 }

@@ -1,0 +1,80 @@
+// The demo contribution ledger: monthly contributions for every card, drawn from its own seeded faker so
+// that adding this did not change the people and cards drawn before it.
+import { Faker, base, id_ID } from "@faker-js/faker";
+import { contributionFor, type ContributionShares } from "../modules/saldo/contribution-rules.ts";
+import { addDays, addMonths } from "./calendar.ts";
+import type { CardPlan, DemoDataset, EmployerPlan } from "./dataset.ts";
+
+/** The demo ledger starts here: older cards show their history from 2014 only. */
+export const LEDGER_FLOOR = "2014-01-01";
+const GAP_CHANCE = 0.04;
+const EMPLOYER_CHANGE_CHANCE = 0.25;
+
+export interface ContributionPlan extends ContributionShares {
+  kpj: string;
+  /** YYYY-MM-01 */
+  period: string;
+  employerNpp: string | null;
+  wageSen: bigint;
+  paidAt: string | null;
+}
+
+const firstOfMonth = (date: string) => `${date.slice(0, 7)}-01`;
+
+/** Every month from `from` to `to` (both YYYY-MM-01), inclusive. */
+function months(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+export function planContributions(dataset: DemoDataset, seed: number, today: string): ContributionPlan[] {
+  const faker = new Faker({ locale: [id_ID, base] });
+  faker.seed(seed + 1);
+  const plans: ContributionPlan[] = [];
+  for (const participant of dataset.participants) {
+    for (const card of participant.cards) plans.push(...cardLedger(faker, card, dataset.employers, today));
+  }
+  return plans;
+}
+
+function cardLedger(faker: Faker, card: CardPlan, pool: ReadonlyArray<EmployerPlan>, today: string): ContributionPlan[] {
+  // Contributions run from the month of registration to the month before the card stopped (or this month).
+  const last = addMonths(firstOfMonth(card.nonaktifSince ?? today), -1);
+  let first = firstOfMonth(card.registeredAt > LEDGER_FLOOR ? card.registeredAt : LEDGER_FLOOR);
+  const demo = card.ledger;
+  if (demo?.months) {
+    const earliest = addMonths(last, -(demo.months - 1));
+    if (earliest > first) first = earliest;
+  }
+  if (first > last) return [];
+  const selfEmployed = card.segment === "BPU" || card.segment === "PMI";
+  const startWage = demo ? demo.wage : faker.number.int({ min: selfEmployed ? 20 : 40, max: selfEmployed ? 80 : 180 }) * 50_000;
+  const growthBp = demo ? demo.growthBp : faker.number.int({ min: 300, max: 800 });
+  const bpuJht = selfEmployed && !demo && faker.datatype.boolean(0.5);
+  const all = months(first, last);
+  // Some workers moved to this card's employer from another one partway (the KPJ stays with the worker).
+  const previousEmployer =
+    !demo && card.employerNpp && all.length >= 36 && faker.datatype.boolean(EMPLOYER_CHANGE_CHANCE)
+      ? faker.helpers.arrayElement(pool).npp
+      : null;
+  const switchAt = previousEmployer ? all[Math.floor(all.length / 3)]! : null;
+  let wage = startWage;
+  const out: ContributionPlan[] = [];
+  for (const period of all) {
+    if (period !== first && period.endsWith("-01-01")) wage = Math.round((wage * (10_000 + growthBp)) / 10_000 / 1_000) * 1_000;
+    // A few months go unreported (unpaid leave, a late employer): gaps, never on demo cards.
+    if (!demo && period !== last && faker.datatype.boolean(GAP_CHANCE)) continue;
+    const wageSen = BigInt(wage) * 100n;
+    const paidAt = addDays(addMonths(period, 1), faker.number.int({ min: 4, max: 14 }));
+    out.push({
+      kpj: card.kpj,
+      period,
+      employerNpp: switchAt && period < switchAt ? previousEmployer : card.employerNpp,
+      wageSen,
+      paidAt: paidAt <= today ? paidAt : null,
+      ...contributionFor(card.segment, wageSen, period, { bpuJht }),
+    });
+  }
+  return out;
+}
