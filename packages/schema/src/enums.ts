@@ -63,8 +63,54 @@ export enum UserErrorCode {
   ACCOUNT_BLOCKED = "ACCOUNT_BLOCKED",
   INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN",
   INVALID_INPUT = "INVALID_INPUT",
+  // Pengkinian data
+  PENGKINIAN_NOT_STARTED = "PENGKINIAN_NOT_STARTED",
+  PENGKINIAN_SUBMITTED = "PENGKINIAN_SUBMITTED",
+  STEP_OUT_OF_ORDER = "STEP_OUT_OF_ORDER",
+  KPJ_CARDS_MISMATCH = "KPJ_CARDS_MISMATCH",
+  KPJ_FORMAT = "KPJ_FORMAT",
+  KPJ_MISMATCH = "KPJ_MISMATCH",
+  BIOMETRIC_FAILED = "BIOMETRIC_FAILED",
+  SPOUSE_REQUIRED = "SPOUSE_REQUIRED",
+  SPOUSE_NOT_ALLOWED = "SPOUSE_NOT_ALLOWED",
+  TOO_MANY_CHILDREN = "TOO_MANY_CHILDREN",
+  CONSENT_REQUIRED = "CONSENT_REQUIRED",
+  ACCOUNT_NOT_FOUND = "ACCOUNT_NOT_FOUND",
+  ACCOUNT_NOT_BLOCKED = "ACCOUNT_NOT_BLOCKED",
+  CARD_NOT_MATCHED = "CARD_NOT_MATCHED",
+  CARD_ALREADY_ADDED = "CARD_ALREADY_ADDED",
+  // Field validation (reference/validators.ts) and the selfie (biometrics/selfie.ts)
+  REQUIRED = "REQUIRED",
+  TOO_LONG = "TOO_LONG",
+  INVALID_NAME = "INVALID_NAME",
+  INVALID_PHONE = "INVALID_PHONE",
+  INVALID_EMAIL = "INVALID_EMAIL",
+  INVALID_NPWP = "INVALID_NPWP",
+  INVALID_PASSPORT = "INVALID_PASSPORT",
+  UNKNOWN_BANK = "UNKNOWN_BANK",
+  INVALID_ACCOUNT_NUMBER = "INVALID_ACCOUNT_NUMBER",
+  ACCOUNT_NAME_MISMATCH = "ACCOUNT_NAME_MISMATCH",
+  UNKNOWN_VILLAGE = "UNKNOWN_VILLAGE",
+  INVALID_KODE_POS = "INVALID_KODE_POS",
+  KODE_POS_MISMATCH = "KODE_POS_MISMATCH",
+  INVALID_DATE = "INVALID_DATE",
+  SELFIE_TOO_LARGE = "SELFIE_TOO_LARGE",
+  SELFIE_NOT_AN_IMAGE = "SELFIE_NOT_AN_IMAGE",
 }
 registerEnumType(UserErrorCode, { name: "UserErrorCode" });
+
+export enum PaymentRail {
+  REALTIME = "REALTIME",
+  KLIRING = "KLIRING",
+}
+registerEnumType(PaymentRail, {
+  name: "PaymentRail",
+  description: "How a payout reaches a bank",
+  valuesConfig: {
+    REALTIME: { description: "Partner bank (BNI, Mandiri, BRI, BCA): paid in real time" },
+    KLIRING: { description: "Any other bank: paid by clearing (SKN), in banking hours" },
+  },
+});
 
 export enum AccountEventType {
   NEW_SIGN_IN = "NEW_SIGN_IN",
@@ -75,5 +121,95 @@ registerEnumType(AccountEventType, {
   valuesConfig: {
     NEW_SIGN_IN: { description: "The account signed in on another device or browser" },
     SIGNED_OUT: { description: "A session of the account was signed out" },
+  },
+});
+
+export enum MaritalStatus {
+  BELUM_KAWIN = "BELUM_KAWIN",
+  KAWIN = "KAWIN",
+  CERAI_HIDUP = "CERAI_HIDUP",
+  CERAI_MATI = "CERAI_MATI",
+}
+registerEnumType(MaritalStatus, { name: "MaritalStatus", description: "Status perkawinan" });
+
+export enum Education {
+  TIDAK_SEKOLAH = "TIDAK_SEKOLAH",
+  SD = "SD",
+  SMP = "SMP",
+  SMA = "SMA",
+  D1 = "D1",
+  D2 = "D2",
+  D3 = "D3",
+  D4 = "D4",
+  S1 = "S1",
+  S2 = "S2",
+  S3 = "S3",
+}
+registerEnumType(Education, { name: "Education", description: "Pendidikan terakhir" });
+
+export enum Religion {
+  ISLAM = "ISLAM",
+  KRISTEN = "KRISTEN",
+  KATOLIK = "KATOLIK",
+  HINDU = "HINDU",
+  BUDDHA = "BUDDHA",
+  KONGHUCU = "KONGHUCU",
+  KEPERCAYAAN = "KEPERCAYAAN",
+}
+registerEnumType(Religion, { name: "Religion", description: "Agama (KEPERCAYAAN: Kepercayaan terhadap Tuhan YME)" });
+
+export enum BloodType {
+  A = "A",
+  B = "B",
+  AB = "AB",
+  O = "O",
+  TIDAK_TAHU = "TIDAK_TAHU",
+}
+registerEnumType(BloodType, { name: "BloodType", description: "Golongan darah" });
+
+export enum Relationship {
+  SUAMI = "SUAMI",
+  ISTRI = "ISTRI",
+  AYAH = "AYAH",
+  IBU = "IBU",
+  ANAK = "ANAK",
+  SAUDARA_KANDUNG = "SAUDARA_KANDUNG",
+  LAINNYA = "LAINNYA",
+}
+registerEnumType(Relationship, { name: "Relationship", description: "An emergency contact's relationship to the participant" });
+
+export enum PengkinianStep {
+  KEPESERTAAN = "KEPESERTAAN",
+  BIOMETRIK = "BIOMETRIK",
+  DATA_KONTAK = "DATA_KONTAK",
+  DATA_KEPENDUDUKAN = "DATA_KEPENDUDUKAN",
+  DATA_TAMBAHAN = "DATA_TAMBAHAN",
+  KONFIRMASI = "KONFIRMASI",
+}
+registerEnumType(PengkinianStep, {
+  name: "PengkinianStep",
+  description: "Steps of pengkinian data: the identity gates in order, then the data sections in any order, then KONFIRMASI",
+  valuesConfig: {
+    KEPESERTAAN: { description: "Type the full KPJ of each card (pengkinianConfirmKepesertaan)" },
+    BIOMETRIK: { description: "Selfie for biometric verification (pengkinianVerifyBiometric)" },
+    DATA_KONTAK: { description: "Phone, email, bank account, NPWP, passport (pengkinianUpdateKontak)" },
+    DATA_KEPENDUDUKAN: { description: "Gender, domicile, mother's maiden name, marital status, family (pengkinianUpdateKependudukan)" },
+    DATA_TAMBAHAN: { description: "Education, religion, blood type, emergency contact (pengkinianUpdateTambahan)" },
+    KONFIRMASI: { description: "Consent and submit (pengkinianSubmit)" },
+  },
+});
+
+export enum PengkinianRejection {
+  NIK_TIDAK_VALID = "NIK_TIDAK_VALID",
+  NIK_TANGGAL_LAHIR_TIDAK_SESUAI = "NIK_TANGGAL_LAHIR_TIDAK_SESUAI",
+  NIK_JENIS_KELAMIN_TIDAK_SESUAI = "NIK_JENIS_KELAMIN_TIDAK_SESUAI",
+}
+registerEnumType(PengkinianRejection, {
+  name: "PengkinianRejection",
+  description: "Why the verifier refused a pengkinian data",
+  valuesConfig: {
+    NIK_TIDAK_VALID: { description: "The NIK on record cannot be read (length, digits or date)" },
+    NIK_TANGGAL_LAHIR_TIDAK_SESUAI: { description: "The NIK's date part does not match the birth date" },
+    NIK_JENIS_KELAMIN_TIDAK_SESUAI: { description: "The NIK's day (+40 for women) does not match the gender" },
   },
 });

@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "./scalars.ts";
 import { Gender, MembershipStatus, Nationality, PengkinianStatus, Segment } from "./enums.ts";
-import { Node, PageInfo, type Owned } from "./common.types.ts";
+import { Node, PageInfo, UserError, type Owned } from "./common.types.ts";
+import { ReportedContribution, SaldoJht } from "./saldo.types.ts";
+import { Address, BankAccount, EmergencyContact, Pengkinian } from "./pengkinian.types.ts";
+import { BloodType, Education, MaritalStatus, Religion } from "./enums.ts";
 
 @ObjectType({ implements: Node, description: "An employer (pemberi kerja) registered with BPJS Ketenagakerjaan." })
 export class Employer implements Node {
@@ -18,6 +21,8 @@ export class Employer implements Node {
 @ObjectType({ implements: Node, description: "A membership card (KPJ). One participant can hold several, one per employment." })
 export class Card implements Node, Owned {
   ownerParticipantId!: string;
+  /** The card's row id (the global id is derived from it). */
+  rowId!: string;
   employerId!: string | null;
 
   @Field(() => ID)
@@ -40,6 +45,21 @@ export class Card implements Node, Owned {
 
   @Field(() => Employer, { nullable: true, description: "Last employer; null for self-employed (BPU) cards" })
   employer?: Employer | null;
+
+  @Field(() => SaldoJht, { description: "This card's JHT balance and yearly statement" })
+  saldoJht?: SaldoJht;
+
+  @Field(() => ReportedContribution, { nullable: true, description: '"Data yang dilaporkan": the last reported contribution' })
+  lastReported?: ReportedContribution | null;
+}
+
+@ObjectType()
+export class CardPayload {
+  @Field(() => Card, { nullable: true })
+  card!: Card | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
 }
 
 @ObjectType({ implements: Node, description: "A participant (peserta), identified by NIK." })
@@ -76,8 +96,39 @@ export class Participant implements Node, Owned {
   @Field(() => PengkinianStatus)
   pengkinianStatus!: PengkinianStatus;
 
+  @Field(() => Pengkinian, { nullable: true, description: "The current or last pengkinian data; null if never started" })
+  pengkinian?: Pengkinian | null;
+
+  // The profile below is what a verified pengkinian data wrote (null until then).
+  @Field(() => Address, { nullable: true, description: "Alamat domisili" })
+  address?: Address | null;
+
+  @Field(() => BankAccount, { nullable: true, description: "The account JHT payments go to; the number masked" })
+  bankAccount!: BankAccount | null;
+
+  @Field(() => String, { nullable: true, description: "NPWP with all but the first two and last three digits hidden" })
+  npwpMasked!: string | null;
+
+  @Field(() => MaritalStatus, { nullable: true })
+  maritalStatus!: MaritalStatus | null;
+
+  @Field(() => Education, { nullable: true })
+  education!: Education | null;
+
+  @Field(() => Religion, { nullable: true })
+  religion!: Religion | null;
+
+  @Field(() => BloodType, { nullable: true })
+  bloodType!: BloodType | null;
+
+  @Field(() => EmergencyContact, { nullable: true, description: "Kontak darurat" })
+  emergencyContact!: EmergencyContact | null;
+
   @Field(() => [Card], { description: "All cards on this participant's NIK, oldest first" })
   cards?: Card[];
+
+  @Field(() => SaldoJht, { description: "The JHT balance of all cards merged" })
+  saldoJht?: SaldoJht;
 }
 
 @ObjectType()

@@ -6,6 +6,10 @@ export type * from "./generated/graphql.ts";
 // The schema's enums, as values too (plain `as const` objects, no TypeScript enums).
 export {
   AccountEventType,
+  AssumptionSource,
+  DigitalCardInvalidReason,
+  JpBenefitLimit,
+  JpLumpSumReason,
   Gender,
   MembershipStatus,
   Nationality,

@@ -20,6 +20,14 @@ export class DomainError extends Error {
   }
 }
 
+/** Several business-rule failures at once: a form with more than one wrong field reports them all. */
+export class DomainErrors extends Error {
+  constructor(readonly errors: DomainError[]) {
+    super(errors.map((e) => e.code).join(", "));
+    this.name = "DomainErrors";
+  }
+}
+
 /** A top-level error of the contract, its message in the request's language. */
 export class ApiError extends GraphQLError {
   constructor(code: TopLevelCode, extra: { detail?: string; retryAfterSeconds?: number; httpStatus?: number } = {}) {
@@ -58,6 +66,7 @@ export async function withUserErrors<T extends { userErrors: UserError[] }>(
     return { ...(await run()), userErrors: [] } as unknown as T;
   } catch (error) {
     if (error instanceof DomainError) return { ...empty, userErrors: [toUserError(error)] } as unknown as T;
+    if (error instanceof DomainErrors) return { ...empty, userErrors: error.errors.map(toUserError) } as unknown as T;
     throw error;
   }
 }

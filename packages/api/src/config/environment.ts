@@ -16,6 +16,11 @@ const schema = z
     TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_TOKEN_SECRET),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+    DIGITAL_CARD_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+    // Unset: 10 s (0 in tests, which then decide at once with decideDue()).
+    PENGKINIAN_VERIFY_DELAY_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).optional(),
+    // How often the decision worker looks for due submissions; 0 turns it off. Unset: 1000 (0 in tests).
+    PENGKINIAN_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     CORS_ORIGINS: z.string().optional(),
     SEED_PARTICIPANTS: z.coerce.number().int().min(0).max(1_000_000).default(300),
@@ -36,6 +41,12 @@ export interface Config {
   tokenSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** Lifetime of the verification token in a digital card's QR code. */
+  digitalCardTtlHours: number;
+  /** Seconds between a pengkinian submission and the verifier's decision. */
+  pengkinianVerifyDelaySeconds: number;
+  /** Poll interval of the in-server worker that decides due pengkinian submissions; 0: off. */
+  pengkinianWorkerIntervalMs: number;
   logLevel: string;
   /** Origins browsers may call from; `*` allows any (the default outside production). */
   corsOrigins: string[] | "*";
@@ -69,6 +80,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenSecret: e.TOKEN_SECRET,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    digitalCardTtlHours: e.DIGITAL_CARD_TTL_HOURS,
+    pengkinianVerifyDelaySeconds: e.PENGKINIAN_VERIFY_DELAY_SECONDS ?? (e.NODE_ENV === "test" ? 0 : 10),
+    pengkinianWorkerIntervalMs: e.PENGKINIAN_WORKER_INTERVAL_MS ?? (e.NODE_ENV === "test" ? 0 : 1000),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     corsOrigins: e.CORS_ORIGINS
       ? e.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean)

@@ -4,3 +4,5 @@ export * from "../modules/participants/participant.table.ts";
 export * from "../modules/cards/card.table.ts";
 export * from "../modules/accounts/account.table.ts";
 export * from "../modules/saldo/saldo.table.ts";
+export * from "../modules/audit/personal-data-audit.table.ts";
+export * from "../modules/pengkinian/pengkinian.table.ts";

@@ -19,6 +19,7 @@ import { logger } from "../common/logger.ts";
 import { currentRequest, runInRequestScope, type RequestScope } from "../common/request-scope.ts";
 import { describeDevice } from "../modules/accounts/device.ts";
 import type { AuthInfo } from "../modules/accounts/auth.service.ts";
+import { loadWilayah } from "../modules/reference/wilayah.ts";
 import type { Context } from "./context.ts";
 import { createLoaders } from "./loaders.ts";
 import { buildApiSchema } from "./schema.ts";
@@ -56,7 +57,11 @@ async function authenticate(services: Services, token: string | null): Promise<P
 
 export async function startServer(config: Config, database: Database): Promise<RunningServer> {
   const services = createServices(config, database);
+  // Warm the location index (~0.4 s of CSV parsing) in the background; the first `wilayah` query waits for it.
+  loadWilayah().catch((err: unknown) => logger.error({ err }, "wilayah data could not be loaded"));
   await services.events.start();
+  // Decides submitted pengkinian data once due; several instances share the work (skip locked).
+  services.pengkinian.startWorker(config.pengkinianWorkerIntervalMs);
   const schema = await buildApiSchema(services.events);
 
   const app = express();
@@ -84,7 +89,7 @@ export async function startServer(config: Config, database: Database): Promise<R
         auth: ctx.extra.auth ?? null,
         authFailure: null,
         // Subscription contexts live as long as the subscription: loaders must not cache across events.
-        loaders: createLoaders(database.db, { cache: false }),
+        loaders: createLoaders(database.db, services.saldo, { cache: false }),
         services,
         device: ctx.extra.device ?? null,
         scope: { requestId: randomUUID(), locale: ctx.extra.locale ?? "id", statements: 0 },
@@ -204,7 +209,7 @@ export async function startServer(config: Config, database: Database): Promise<R
         const scope = currentRequest()!;
         return {
           ...(await authenticate(services, bearer(req.headers.authorization))),
-          loaders: createLoaders(database.db),
+          loaders: createLoaders(database.db, services.saldo),
           services,
           device: describeDevice(req.headers["user-agent"]),
           scope,
@@ -229,6 +234,7 @@ export async function startServer(config: Config, database: Database): Promise<R
     stop() {
       stopping ??= (async () => {
         await apollo.stop();
+        await services.pengkinian.stopWorker();
         wsServer.close();
         await services.events.stop();
       })();

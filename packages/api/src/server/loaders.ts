@@ -5,6 +5,12 @@ import type { CardRow, LinkedCardRow } from "../modules/cards/card.table.ts";
 import { employerRepository } from "../modules/employers/employer.repository.ts";
 import type { EmployerRow } from "../modules/employers/employer.table.ts";
 import { participantRepository } from "../modules/participants/participant.repository.ts";
+import { pengkinianRepository } from "../modules/pengkinian/pengkinian.repository.ts";
+import type { PengkinianRow } from "../modules/pengkinian/pengkinian.table.ts";
+import { saldoRepository } from "../modules/saldo/saldo.repository.ts";
+import type { CardStatements, SaldoService } from "../modules/saldo/saldo.service.ts";
+
+type LastReportedRow = Awaited<ReturnType<typeof saldoRepository.lastReported>>[number];
 import type { ParticipantRow } from "../modules/participants/participant.table.ts";
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
@@ -27,9 +33,19 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
  * One set per request (HTTP) or per subscription event (WebSocket, uncached), so that a list of N
  * objects costs one statement per relation, not N.
  */
-export function createLoaders(db: Db, options: { cache: boolean } = { cache: true }) {
+export function createLoaders(db: Db, saldo: SaldoService, options: { cache: boolean } = { cache: true }) {
   const opts = { cache: options.cache };
   return {
+    /** Each card's JHT statements; one batch serves a participant's merged saldo and every card's own. */
+    saldoByCard: new DataLoader<string, CardStatements>(async (ids) => {
+      const statements = await saldo.forCards(ids);
+      return ids.map((id) => statements.get(id)!);
+    }, opts),
+    lastReported: new DataLoader<string, LastReportedRow | null>(async (ids) => {
+      const rows = await saldoRepository.lastReported(db, ids);
+      const map = new Map(rows.map((r) => [r.cardId, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    }, opts),
     participant: new DataLoader<string, ParticipantRow | null>(async (ids) => byId(ids, await participantRepository.findByIds(db, ids)), opts),
     card: new DataLoader<string, CardRow | null>(async (ids) => byId(ids, await cardRepository.findByIds(db, ids)), opts),
     cardsByParticipant: new DataLoader<string, LinkedCardRow[]>(
@@ -37,6 +53,13 @@ export function createLoaders(db: Db, options: { cache: boolean } = { cache: tru
       opts,
     ),
     employer: new DataLoader<string, EmployerRow | null>(async (ids) => byId(ids, await employerRepository.findByIds(db, ids)), opts),
+    pengkinian: new DataLoader<string, PengkinianRow | null>(async (ids) => byId(ids, await pengkinianRepository.findByIds(db, ids)), opts),
+    /** Each participant's current or last pengkinian data. */
+    latestPengkinian: new DataLoader<string, PengkinianRow | null>(async (ids) => {
+      const rows = await pengkinianRepository.findLatestByParticipantIds(db, ids);
+      const map = new Map(rows.map((r) => [r.participantId, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    }, opts),
   };
 }
 

@@ -4,10 +4,32 @@ import { buildSchema, type PubSub } from "type-graphql";
 import { OwnerGuard } from "../common/access.ts";
 import { AuthResolver } from "../modules/accounts/auth.resolver.ts";
 import { CardResolver } from "../modules/cards/card.resolver.ts";
+import { DigitalCardResolver } from "../modules/cards/digital-card.resolver.ts";
 import { NodeResolver } from "../modules/participants/node.resolver.ts";
 import { ParticipantResolver } from "../modules/participants/participant.resolver.ts";
+import { ReferenceResolver } from "../modules/reference/reference.resolver.ts";
+import { CardSaldoResolver, JhtRateResolver, ParticipantSaldoResolver, SaldoJhtResolver } from "../modules/saldo/saldo.resolver.ts";
+import { SimulasiResolver } from "../modules/simulasi/simulasi.resolver.ts";
+import { AddressResolver, ParticipantPengkinianResolver, PengkinianResolver } from "../modules/pengkinian/pengkinian.resolver.ts";
+import { AccountBlockResolver } from "../modules/accounts/account-block.resolver.ts";
 
-export const resolvers = [AuthResolver, ParticipantResolver, CardResolver, NodeResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  ParticipantResolver,
+  CardResolver,
+  NodeResolver,
+  CardSaldoResolver,
+  ParticipantSaldoResolver,
+  SaldoJhtResolver,
+  JhtRateResolver,
+  ReferenceResolver,
+  DigitalCardResolver,
+  SimulasiResolver,
+  PengkinianResolver,
+  ParticipantPengkinianResolver,
+  AddressResolver,
+  AccountBlockResolver,
+] as const;
 
 /** Built once per server instance; `pubSub` carries subscription events (PostgreSQL LISTEN/NOTIFY). */
 export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {

@@ -1,6 +1,8 @@
 import { randomInt } from "node:crypto";
 import type { Db } from "../../src/db/database.ts";
-import { accounts, cards, employers, participants, type CardRow, type EmployerRow, type ParticipantRow } from "../../src/db/schema.ts";
+import { accounts, cards, contributions, employers, participants, type CardRow, type EmployerRow, type ParticipantRow } from "../../src/db/schema.ts";
+import { contributionFor } from "../../src/modules/saldo/contribution-rules.ts";
+import { addMonths } from "../../src/seed/calendar.ts";
 import { hashPassword } from "../../src/modules/accounts/password.ts";
 
 export const TEST_PASSWORD = "Rahasia#2026";
@@ -93,10 +95,21 @@ export function builders(db: Db) {
     return builder;
   }
 
+  /** Monthly PU contributions for a card: `months` months from `from` (YYYY-MM) at a fixed wage (rupiah). */
+  async function contributionsFor(cardId: string, spec: { from: string; months: number; wage: number; employerId?: string | null }) {
+    const rows = Array.from({ length: spec.months }, (_, i) => {
+      const period = `${addMonths(`${spec.from}-01`, i)}`;
+      const wageSen = BigInt(spec.wage) * 100n;
+      return { cardId, period, wageSen, employerId: spec.employerId ?? null, paidAt: `${addMonths(period, 1).slice(0, 7)}-10`, ...contributionFor("PU", wageSen, period) };
+    });
+    for (let i = 0; i < rows.length; i += 500) await db.insert(contributions).values(rows.slice(i, i + 500));
+    return rows;
+  }
+
   async function staff(email = `petugas${next()}@example.test`): Promise<{ email: string; accountId: string }> {
     const [a] = await db.insert(accounts).values({ role: "PETUGAS", email, passwordHash: await testPasswordHash() }).returning();
     return { email, accountId: a!.id };
   }
 
-  return { employer, participant, staff };
+  return { employer, participant, staff, contributionsFor };
 }

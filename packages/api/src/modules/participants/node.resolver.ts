@@ -5,6 +5,7 @@ import { fromGlobalId } from "../../common/global-id.ts";
 import type { Context } from "../../server/context.ts";
 import { isLinked } from "../cards/card.table.ts";
 import { toCard, toEmployer, toParticipant } from "./participant.mapper.ts";
+import { toPengkinian } from "../pengkinian/pengkinian.mapper.ts";
 
 @Resolver()
 export class NodeResolver {
@@ -30,6 +31,12 @@ export class NodeResolver {
       case "Employer": {
         const row = await ctx.loaders.employer.load(ref.id);
         return row ? toEmployer(row) : null;
+      }
+      case "Pengkinian": {
+        const row = await ctx.loaders.pengkinian.load(ref.id);
+        if (!row) return null;
+        assertCanSee(ctx, row.participantId);
+        return toPengkinian(row, ctx.scope.locale);
       }
     }
   }

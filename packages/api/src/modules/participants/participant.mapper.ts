@@ -4,6 +4,7 @@ import { maskKpj, maskNik } from "../../common/mask.ts";
 import type { LinkedCardRow } from "../cards/card.table.ts";
 import type { EmployerRow } from "../employers/employer.table.ts";
 import type { ParticipantRow } from "./participant.table.ts";
+import { profileFields } from "../pengkinian/profile.mapper.ts";
 
 /** API objects are built from rows here, with identifiers masked; full NIK and KPJ never leave the server. */
 export function toParticipant(row: ParticipantRow): Participant {
@@ -19,6 +20,7 @@ export function toParticipant(row: ParticipantRow): Participant {
     email: row.email,
     phone: row.phone,
     pengkinianStatus: row.pengkinianStatus as PengkinianStatus,
+    ...profileFields(row),
   });
 }
 
@@ -26,6 +28,7 @@ export function toParticipant(row: ParticipantRow): Participant {
 export function toCard(row: LinkedCardRow): Card {
   return Object.assign(new Card(), {
     ownerParticipantId: row.participantId,
+    rowId: row.id,
     employerId: row.employerId,
     id: toGlobalId("Card", row.id),
     kpjMasked: maskKpj(row.kpj),

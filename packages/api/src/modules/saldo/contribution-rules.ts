@@ -39,7 +39,8 @@ export const JP_WAGE_CAPS: ReadonlyArray<{ from: string; capSen: bigint; source:
   { from: "2018-03", capSen: 809_400_000n, source: "ASSUMED" },
   { from: "2019-03", capSen: 851_240_000n, source: "ASSUMED" },
   { from: "2020-03", capSen: 875_460_000n, source: "ASSUMED" },
-  { from: "2021-03", capSen: 907_760_000n, source: "ASSUMED" },
+  { from: "2021-03", capSen: 893_970_000n, source: "ASSUMED" },
+  { from: "2022-03", capSen: 907_760_000n, source: "ASSUMED" },
   { from: "2023-03", capSen: 955_960_000n, source: "OFFICIAL" },
   { from: "2024-03", capSen: 1_004_230_000n, source: "OFFICIAL" },
 ];

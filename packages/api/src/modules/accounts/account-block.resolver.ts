@@ -1,0 +1,27 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { AccountUnblockInput, AccountUnblockPayload, UserErrorCode } from "@jmo/schema";
+import { requireStaff } from "../../common/access.ts";
+import { DomainError, withUserErrors } from "../../common/errors.ts";
+import { idOfType } from "../../common/global-id.ts";
+import type { Context } from "../../server/context.ts";
+import { toParticipant } from "../participants/participant.mapper.ts";
+
+@Resolver()
+export class AccountBlockResolver {
+  @Mutation(() => AccountUnblockPayload, {
+    description: "Staff only: lift the block that three wrong KPJ entries or selfie checks put on an account (audited)",
+  })
+  accountUnblock(@Arg("input", () => AccountUnblockInput) input: AccountUnblockInput, @Ctx() ctx: Context): Promise<AccountUnblockPayload> {
+    const staff = requireStaff(ctx);
+    return withUserErrors<AccountUnblockPayload>(
+      async () => {
+        const participantId = input.participantId ? idOfType(input.participantId, "Participant") : null;
+        if (input.participantId && !participantId) throw new DomainError(UserErrorCode.ACCOUNT_NOT_FOUND, ["input", "participantId"]);
+        const account = await ctx.services.accountBlocks.unblock(staff, { participantId, accountId: input.accountId ?? null }, input.note);
+        const participant = account.participantId ? await ctx.loaders.participant.load(account.participantId) : null;
+        return { accountId: account.id, participant: participant ? toParticipant(participant) : null };
+      },
+      { accountId: null, participant: null },
+    );
+  }
+}
