@@ -9,7 +9,7 @@ import { todayUtc } from "../../seed/calendar.ts";
 import type { AuthInfo } from "../accounts/auth.service.ts";
 import { blockAccount, type BlockReason } from "../accounts/account-block.ts";
 import { personalDataAuditRepository } from "../audit/personal-data-audit.repository.ts";
-import { SYSTEM_ACTOR, type PersonalDataAuditInsert } from "../audit/personal-data-audit.table.ts";
+import { SYSTEM_ACTOR } from "../audit/personal-data-audit.table.ts";
 import { cardRepository } from "../cards/card.repository.ts";
 import { emitEvent } from "../events/event-bus.ts";
 import type { FamilyMemberRow, ParticipantRow } from "../participants/participant.table.ts";
