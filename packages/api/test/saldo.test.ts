@@ -95,6 +95,15 @@ describe("saldo JHT", () => {
     }
   });
 
+  it("gives every one of several simultaneous first reads the same figures (while closed years are being kept)", async () => {
+    const p = await participantWith([{ from: "2019-01", months: 48, wage: 4_000_000 }]);
+    const totals = await Promise.all(
+      Array.from({ length: 6 }, async () => (await gql(h.server.url, SALDO, {}, { token: p.token })).data!.me.saldoJht.total as string),
+    );
+    expect(new Set(totals).size).toBe(1);
+    expect(rupiahToSen(totals[0]!)).toBeGreaterThan(0n);
+  });
+
   it("shows the last reported contribution of each card", async () => {
     const p = await participantWith([{ from: "2023-01", months: 14, wage: 4_500_000 }]);
     const res = await gql(h.server.url, SALDO, {}, { token: p.token });

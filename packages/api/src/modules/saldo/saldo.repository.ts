@@ -1,4 +1,4 @@
-import { and, asc, desc, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, gte, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/database.ts";
 import { contributions, jhtRates, jhtWithdrawals, saldoJhtYears, type SaldoJhtYearRow } from "./saldo.table.ts";
 
@@ -11,8 +11,8 @@ export const saldoRepository = {
     return db.select().from(saldoJhtYears).where(inArray(saldoJhtYears.cardId, [...cardIds])).orderBy(asc(saldoJhtYears.year));
   },
 
-  /** Contributions of the years after each card's last kept year: the part of the ledger still to compute. */
-  async openLedger(db: DbOrTx, cardIds: readonly string[]) {
+  /** Contributions of the given cards from a period on (YYYY-MM-DD), in period order. */
+  async ledgerSince(db: DbOrTx, cardIds: readonly string[], fromPeriod: string) {
     return db
       .select({
         cardId: contributions.cardId,
@@ -21,14 +21,7 @@ export const saldoRepository = {
         workerSen: contributions.jhtWorkerSen,
       })
       .from(contributions)
-      .where(
-        and(
-          inArray(contributions.cardId, [...cardIds]),
-          sql`${contributions.period} >= coalesce(
-            (select make_date(max(s.year) + 1, 1, 1) from ${saldoJhtYears} s where s.card_id = ${contributions.cardId}),
-            date '0001-01-01')`,
-        ),
-      )
+      .where(and(inArray(contributions.cardId, [...cardIds]), gte(contributions.period, fromPeriod)))
       .orderBy(asc(contributions.period));
   },
 

@@ -49,20 +49,27 @@ export class SaldoService {
 
   /**
    * Statements of several cards at once, in a fixed number of statements whatever the number of cards or
-   * years: kept closed years, the open part of the ledger, withdrawals and rates, then one insert that keeps
-   * any year that has closed since it was last computed.
+   * years: rates, kept closed years and withdrawals, then the open part of the ledger, then one insert that
+   * keeps any year that has closed since it was last computed.
    */
   async forCards(cardIds: readonly string[]): Promise<Map<string, CardStatements>> {
     const asOf = this.today();
     const db = this.database.db;
-    const [rateRows, closedRows, ledgerRows, withdrawalRows] = await Promise.all([
+    if (cardIds.length === 0) return new Map();
+    const [rateRows, closedRows, withdrawalRows] = await Promise.all([
       saldoRepository.rates(db),
       saldoRepository.closedYears(db, cardIds),
-      saldoRepository.openLedger(db, cardIds),
       saldoRepository.withdrawals(db, cardIds),
     ]);
     const rates = new Map<number, YearRate>(rateRows.map((r) => [r.year, { rateBp: r.rateBp, source: r.source }]));
     const closed = groupByCard(closedRows);
+    // The open part of each card's ledger starts after the last kept year *of this read*: reading it in the
+    // same query as the kept years could see years another request kept in between, and skip them.
+    const openFrom = new Map(cardIds.map((id) => [id, (closed.get(id)?.at(-1)?.year ?? 0) + 1]));
+    const earliest = Math.min(...openFrom.values());
+    const ledgerRows = (await saldoRepository.ledgerSince(db, cardIds, `${String(earliest).padStart(4, "0")}-01-01`)).filter(
+      (row) => Number(row.period.slice(0, 4)) >= openFrom.get(row.cardId)!,
+    );
     const ledger = groupByCard(ledgerRows);
     const withdrawals = groupByCard(withdrawalRows);
     const result = new Map<string, CardStatements>();
