@@ -79,6 +79,26 @@ export enum UserErrorCode {
   ACCOUNT_NOT_BLOCKED = "ACCOUNT_NOT_BLOCKED",
   CARD_NOT_MATCHED = "CARD_NOT_MATCHED",
   CARD_ALREADY_ADDED = "CARD_ALREADY_ADDED",
+  // Registration, verification codes, passwords (accounts)
+  REGISTRATION_NOT_MATCHED = "REGISTRATION_NOT_MATCHED",
+  REGISTRATION_NOT_FOUND = "REGISTRATION_NOT_FOUND",
+  REGISTRATION_STEP_OUT_OF_ORDER = "REGISTRATION_STEP_OUT_OF_ORDER",
+  REGISTRATION_BPU_ONLY = "REGISTRATION_BPU_ONLY",
+  INVALID_NIK = "INVALID_NIK",
+  NIK_ALREADY_REGISTERED = "NIK_ALREADY_REGISTERED",
+  INVALID_DECLARED_INCOME = "INVALID_DECLARED_INCOME",
+  CODE_INVALID = "CODE_INVALID",
+  CODE_EXPIRED = "CODE_EXPIRED",
+  CODE_ATTEMPTS_EXCEEDED = "CODE_ATTEMPTS_EXCEEDED",
+  CODE_RESEND_TOO_SOON = "CODE_RESEND_TOO_SOON",
+  EMAIL_ALREADY_USED = "EMAIL_ALREADY_USED",
+  PHONE_ALREADY_USED = "PHONE_ALREADY_USED",
+  PASSWORD_TOO_SHORT = "PASSWORD_TOO_SHORT",
+  PASSWORD_TOO_LONG = "PASSWORD_TOO_LONG",
+  PASSWORD_CONTAINS_PERSONAL_DATA = "PASSWORD_CONTAINS_PERSONAL_DATA",
+  PASSWORD_TOO_COMMON = "PASSWORD_TOO_COMMON",
+  TERMS_NOT_ACCEPTED = "TERMS_NOT_ACCEPTED",
+  RESET_TOKEN_INVALID = "RESET_TOKEN_INVALID",
   // Field validation (reference/validators.ts) and the selfie (biometrics/selfie.ts)
   REQUIRED = "REQUIRED",
   TOO_LONG = "TOO_LONG",
@@ -96,6 +116,20 @@ export enum UserErrorCode {
   INVALID_DATE = "INVALID_DATE",
   SELFIE_TOO_LARGE = "SELFIE_TOO_LARGE",
   SELFIE_NOT_AN_IMAGE = "SELFIE_NOT_AN_IMAGE",
+  // Klaim JHT
+  KLAIM_NOT_ELIGIBLE = "KLAIM_NOT_ELIGIBLE",
+  KLAIM_NOT_FOUND = "KLAIM_NOT_FOUND",
+  KLAIM_IN_PROGRESS = "KLAIM_IN_PROGRESS",
+  KLAIM_NOT_DRAFT = "KLAIM_NOT_DRAFT",
+  KLAIM_NOT_CANCELLABLE = "KLAIM_NOT_CANCELLABLE",
+  KLAIM_CONSENT_REQUIRED = "KLAIM_CONSENT_REQUIRED",
+  KLAIM_CARD_NOT_FOUND = "KLAIM_CARD_NOT_FOUND",
+  IDEMPOTENCY_KEY_INVALID = "IDEMPOTENCY_KEY_INVALID",
+  IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED",
+  // Klaim JHT: staff actions
+  KLAIM_NOT_HOLDABLE = "KLAIM_NOT_HOLDABLE",
+  KLAIM_NOT_REJECTABLE = "KLAIM_NOT_REJECTABLE",
+  KLAIM_NOT_WAITING = "KLAIM_NOT_WAITING",
 }
 registerEnumType(UserErrorCode, { name: "UserErrorCode" });
 
@@ -109,6 +143,93 @@ registerEnumType(PaymentRail, {
   valuesConfig: {
     REALTIME: { description: "Partner bank (BNI, Mandiri, BRI, BCA): paid in real time" },
     KLIRING: { description: "Any other bank: paid by clearing (SKN), in banking hours" },
+  },
+});
+
+export enum SebabKlaim {
+  MENGUNDURKAN_DIRI = "MENGUNDURKAN_DIRI",
+  PHK = "PHK",
+}
+registerEnumType(SebabKlaim, {
+  name: "SebabKlaim",
+  description: "The reason for a JHT claim offered in JMO",
+  valuesConfig: {
+    MENGUNDURKAN_DIRI: { description: "Mengundurkan diri: resignation" },
+    PHK: { description: "Pemutusan Hubungan Kerja: dismissal" },
+  },
+});
+
+export enum KlaimChannel {
+  JMO = "JMO",
+  LAPAK_ASIK = "LAPAK_ASIK",
+  KANTOR_CABANG = "KANTOR_CABANG",
+}
+registerEnumType(KlaimChannel, {
+  name: "KlaimChannel",
+  description: "Where a JHT claim is made",
+  valuesConfig: {
+    JMO: { description: "In this app" },
+    LAPAK_ASIK: { description: "Lapak Asik (web, with documents and a video-call interview): saldo above Rp10 juta" },
+    KANTOR_CABANG: { description: "A BPJS Ketenagakerjaan branch office" },
+  },
+});
+
+export enum KlaimStatus {
+  DRAFT = "DRAFT",
+  AGENDA = "AGENDA",
+  VERIFIKASI = "VERIFIKASI",
+  PENETAPAN = "PENETAPAN",
+  PEMBAYARAN = "PEMBAYARAN",
+  SELESAI = "SELESAI",
+  DITOLAK = "DITOLAK",
+  DIBATALKAN = "DIBATALKAN",
+}
+registerEnumType(KlaimStatus, {
+  name: "KlaimStatus",
+  description: "State of a JHT claim",
+  valuesConfig: {
+    DRAFT: { description: "Being filled in (not submitted)" },
+    AGENDA: { description: "Agenda Klaim: submitted, waiting to be processed" },
+    VERIFIKASI: { description: "Being verified" },
+    PENETAPAN: { description: "The benefit is being determined" },
+    PEMBAYARAN: { description: "Being paid to the bank account" },
+    SELESAI: { description: "Proses Klaim Selesai: paid" },
+    DITOLAK: { description: "Rejected (see rejectionReason)" },
+    DIBATALKAN: { description: "Cancelled by the participant" },
+  },
+});
+
+export enum KlaimStep {
+  KEPESERTAAN = "KEPESERTAAN",
+  BIOMETRIK = "BIOMETRIK",
+  REKENING = "REKENING",
+  KONFIRMASI = "KONFIRMASI",
+}
+registerEnumType(KlaimStep, {
+  name: "KlaimStep",
+  description: "Steps of a JHT claim in JMO, in the order the server requires them",
+  valuesConfig: {
+    KEPESERTAAN: { description: "Type the full KPJ of the card (klaimJhtConfirmKepesertaan)" },
+    BIOMETRIK: { description: "Selfie for biometric verification (klaimJhtVerifyBiometric)" },
+    REKENING: { description: "NPWP and bank account; shows the rincian (klaimJhtSetRekening)" },
+    KONFIRMASI: { description: "Consent and submit (klaimJhtSubmit)" },
+  },
+});
+
+export enum KlaimEligibilityCode {
+  SALDO_MAKS_10_JUTA = "SALDO_MAKS_10_JUTA",
+  PENGKINIAN_SELESAI = "PENGKINIAN_SELESAI",
+  STATUS_NONAKTIF = "STATUS_NONAKTIF",
+  MASA_TUNGGU_1_BULAN = "MASA_TUNGGU_1_BULAN",
+}
+registerEnumType(KlaimEligibilityCode, {
+  name: "KlaimEligibilityCode",
+  description: "The checks a JHT claim in JMO needs",
+  valuesConfig: {
+    SALDO_MAKS_10_JUTA: { description: "The card's JHT saldo is at most Rp10,000,000.00" },
+    PENGKINIAN_SELESAI: { description: "Pengkinian data is TERVERIFIKASI" },
+    STATUS_NONAKTIF: { description: "The card is NONAKTIF" },
+    MASA_TUNGGU_1_BULAN: { description: "At least one calendar month since the card became NONAKTIF (WIB)" },
   },
 });
 

@@ -11,3 +11,6 @@ export * from "./saldo.types.ts";
 export * from "./simulasi.types.ts";
 export * from "./digital-card.types.ts";
 export * from "./auth.types.ts";
+export * from "./registration.types.ts";
+export * from "./klaim.types.ts";
+export * from "./klaim-tracking.types.ts";

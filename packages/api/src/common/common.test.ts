@@ -46,7 +46,7 @@ describe("global ids", () => {
     const id = toGlobalId("Card", "6f1c2a4e-3b7d-4c1e-9a2b-1234567890ab");
     expect(id).not.toContain("Card");
     expect(fromGlobalId(id)).toEqual({ type: "Card", id: "6f1c2a4e-3b7d-4c1e-9a2b-1234567890ab" });
-    expect(fromGlobalId(Buffer.from("Klaim:6f1c2a4e-3b7d-4c1e-9a2b-1234567890ab").toString("base64url"))).toBeNull();
+    expect(fromGlobalId(Buffer.from("Pensiun:6f1c2a4e-3b7d-4c1e-9a2b-1234567890ab").toString("base64url"))).toBeNull();
     expect(fromGlobalId(Buffer.from("Card:1").toString("base64url"))).toBeNull();
     expect(fromGlobalId("***")).toBeNull();
   });

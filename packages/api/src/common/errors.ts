@@ -32,7 +32,7 @@ export class DomainErrors extends Error {
 export class ApiError extends GraphQLError {
   constructor(code: TopLevelCode, extra: { detail?: string; retryAfterSeconds?: number; httpStatus?: number } = {}) {
     const locale = currentRequest()?.locale ?? "id";
-    super(topLevelMessage(code, locale), {
+    super(topLevelMessage(code, locale, extra.retryAfterSeconds !== undefined ? { seconds: extra.retryAfterSeconds } : {}), {
       extensions: {
         code,
         ...(extra.detail ? { detail: extra.detail } : {}),

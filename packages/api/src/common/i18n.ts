@@ -31,7 +31,10 @@ const topLevel: Record<TopLevelCode, Message> = {
   UNAUTHENTICATED: { id: "Silakan masuk terlebih dahulu.", en: "Please sign in first." },
   FORBIDDEN: { id: "Anda tidak memiliki akses ke data ini.", en: "You do not have access to this data." },
   BAD_USER_INPUT: { id: "Permintaan tidak valid.", en: "The request is not valid." },
-  RATE_LIMITED: { id: "Terlalu banyak permintaan. Coba lagi nanti.", en: "Too many requests. Try again later." },
+  RATE_LIMITED: {
+    id: ({ seconds }) => (seconds ? `Terlalu banyak permintaan. Coba lagi dalam ${seconds} detik.` : "Terlalu banyak permintaan. Coba lagi nanti."),
+    en: ({ seconds }) => (seconds ? `Too many requests. Try again in ${seconds} second(s).` : "Too many requests. Try again later."),
+  },
   INTERNAL_SERVER_ERROR: {
     id: "Terjadi kesalahan pada server. Silakan coba lagi.",
     en: "Something went wrong on our side. Please try again.",
@@ -46,6 +49,17 @@ const PENGKINIAN_STEP_LABELS: Record<string, { id: string; en: string }> = {
   DATA_KEPENDUDUKAN: { id: "Data Kependudukan", en: "population data" },
   DATA_TAMBAHAN: { id: "Data Tambahan & Kontak Darurat", en: "additional data and emergency contact" },
   KONFIRMASI: { id: "Konfirmasi", en: "confirmation" },
+  // Klaim JHT (KEPESERTAAN, BIOMETRIK and KONFIRMASI are shared with pengkinian)
+  REKENING: { id: "NPWP & Rekening", en: "tax number and bank account" },
+};
+
+/** The registration steps (REGISTRATION_STEP_OUT_OF_ORDER names the step to do first). */
+const REGISTRATION_STEP_LABELS: Record<string, { id: string; en: string }> = {
+  EMAIL: { id: "Email", en: "email" },
+  VERIFY_EMAIL: { id: "Kode Verifikasi email", en: "email verification code" },
+  PHONE: { id: "Nomor Handphone", en: "mobile number" },
+  VERIFY_PHONE: { id: "Kode Verifikasi SMS", en: "SMS verification code" },
+  PASSWORD: { id: "Kata Sandi", en: "password" },
 };
 
 const userErrors: Record<UserErrorCode, Message> = {
@@ -56,13 +70,16 @@ const userErrors: Record<UserErrorCode, Message> = {
   },
   [UserErrorCode.ACCOUNT_LOCKED]: {
     id: ({ minutes, until }) =>
-      `Akun dikunci sementara karena kata sandi salah 5 kali berturut-turut. Coba lagi dalam ${minutes} menit (pukul ${until} WIB).`,
+      `Akun dikunci sementara karena kata sandi salah 5 kali berturut-turut. Coba lagi dalam ${minutes} menit (pukul ${until} WIB), atau atur ulang kata sandi dengan Lupa Kata Sandi.`,
     en: ({ minutes, until }) =>
-      `The account is locked after 5 wrong passwords in a row. Try again in ${minutes} minute(s) (at ${until} WIB).`,
+      `The account is locked after 5 wrong passwords in a row. Try again in ${minutes} minute(s) (at ${until} WIB), or reset your password with Forgot Password.`,
   },
   [UserErrorCode.ACCOUNT_BLOCKED]: {
-    id: "Akun Anda diblokir demi keamanan. Hubungi BPJS Ketenagakerjaan di 175 atau kantor cabang terdekat.",
-    en: "Your account is blocked for your security. Contact BPJS Ketenagakerjaan on 175 or at the nearest branch office.",
+    // Permanent until staff lift it (accountUnblock); the reason says which check failed three times.
+    id: ({ reason }) =>
+      `Akun Anda diblokir demi keamanan${reason === "KPJ_STRIKES" ? " karena nomor KPJ salah dimasukkan 3 kali" : reason === "BIOMETRIC_STRIKES" ? " karena verifikasi wajah (swafoto) gagal 3 kali" : ""}. Hubungi BPJS Ketenagakerjaan di 175 atau datang ke kantor cabang terdekat dengan membawa KTP untuk membuka blokir.`,
+    en: ({ reason }) =>
+      `Your account is blocked for your security${reason === "KPJ_STRIKES" ? " after 3 wrong KPJ numbers" : reason === "BIOMETRIC_STRIKES" ? " after 3 failed face (selfie) checks" : ""}. Contact BPJS Ketenagakerjaan on 175 or visit the nearest branch office with your KTP to have it lifted.`,
   },
   [UserErrorCode.INVALID_REFRESH_TOKEN]: {
     id: "Sesi Anda sudah berakhir. Silakan masuk kembali.",
@@ -76,6 +93,89 @@ const userErrors: Record<UserErrorCode, Message> = {
   [UserErrorCode.CARD_ALREADY_ADDED]: {
     id: "Kartu ini sudah ada di akun Anda.",
     en: "This card is already on your account.",
+  },
+  [UserErrorCode.REGISTRATION_NOT_MATCHED]: {
+    // One answer for a wrong NIK, KPJ, birth date or name and for a participant who already has an account, so
+    // registration cannot be used to probe NIKs or accounts.
+    id: "Data tidak cocok dengan data kepesertaan, atau peserta ini sudah memiliki akun JMO. Periksa NIK, nomor KPJ, nama lengkap dan tanggal lahir sesuai kartu Anda. Jika sudah punya akun, masuk atau gunakan Lupa Kata Sandi.",
+    en: "The data does not match a participant record, or this participant already has a JMO account. Check the NIK, KPJ number, full name and birth date on your card. If you already have an account, sign in or use Forgot Password.",
+  },
+  [UserErrorCode.REGISTRATION_NOT_FOUND]: {
+    id: "Pendaftaran tidak ditemukan atau sudah kedaluwarsa. Silakan mulai pendaftaran dari awal.",
+    en: "The registration was not found or has expired. Please start again.",
+  },
+  [UserErrorCode.REGISTRATION_STEP_OUT_OF_ORDER]: {
+    id: ({ step }) => `Langkah ini belum dapat dilakukan. Selesaikan dahulu langkah ${REGISTRATION_STEP_LABELS[String(step)]?.id ?? step}.`,
+    en: ({ step }) => `This step is not available yet. Complete the ${REGISTRATION_STEP_LABELS[String(step)]?.en ?? step} step first.`,
+  },
+  [UserErrorCode.REGISTRATION_BPU_ONLY]: {
+    id: "Pendaftaran peserta baru melalui JMO hanya untuk Bukan Penerima Upah (BPU) warga negara Indonesia. Pekerja penerima upah didaftarkan oleh pemberi kerja.",
+    en: "New participants can only register through JMO as self-employed (BPU) Indonesian citizens. Wage earners are registered by their employer.",
+  },
+  [UserErrorCode.INVALID_NIK]: {
+    id: "NIK tidak valid: harus 16 digit angka dengan kode wilayah dan tanggal lahir yang benar, sesuai KTP Anda.",
+    en: "The NIK is not valid: it has 16 digits with a real area code and birth date, as on your KTP.",
+  },
+  [UserErrorCode.NIK_ALREADY_REGISTERED]: {
+    id: "NIK ini sudah terdaftar sebagai peserta. Pilih \"Ya, Saya Sudah Daftar\" dan isi nomor KPJ Anda, atau hubungi 175.",
+    en: "This NIK is already registered as a participant. Choose \"Yes, I am already registered\" and enter your KPJ number, or call 175.",
+  },
+  [UserErrorCode.INVALID_DECLARED_INCOME]: {
+    id: ({ min, max }) => `Penghasilan per bulan harus antara Rp${min} dan Rp${max}.`,
+    en: ({ min, max }) => `The monthly income must be between Rp${min} and Rp${max}.`,
+  },
+  [UserErrorCode.CODE_INVALID]: {
+    id: ({ attemptsLeft }) =>
+      Number(attemptsLeft) > 0
+        ? `Kode verifikasi salah. Sisa percobaan: ${attemptsLeft}.`
+        : "Kode verifikasi salah. Kesempatan habis: minta kode baru.",
+    en: ({ attemptsLeft }) =>
+      Number(attemptsLeft) > 0 ? `Wrong verification code. Attempts left: ${attemptsLeft}.` : "Wrong verification code. No attempts left: ask for a new code.",
+  },
+  [UserErrorCode.CODE_EXPIRED]: {
+    id: "Kode verifikasi sudah kedaluwarsa (berlaku 5 menit). Minta kode baru.",
+    en: "The verification code has expired (codes are valid for 5 minutes). Ask for a new code.",
+  },
+  [UserErrorCode.CODE_ATTEMPTS_EXCEEDED]: {
+    id: "Kode verifikasi salah 5 kali dan tidak berlaku lagi. Minta kode baru.",
+    en: "The verification code was entered wrongly 5 times and no longer works. Ask for a new code.",
+  },
+  [UserErrorCode.CODE_RESEND_TOO_SOON]: {
+    id: ({ seconds }) => `Kode baru dapat diminta lagi dalam ${seconds} detik.`,
+    en: ({ seconds }) => `You can ask for a new code in ${seconds} second(s).`,
+  },
+  [UserErrorCode.EMAIL_ALREADY_USED]: {
+    id: "Email ini sudah dipakai oleh akun JMO lain. Masuk dengan email ini (gunakan Lupa Kata Sandi bila perlu) atau daftar dengan email lain.",
+    en: "This email is already used by another JMO account. Sign in with it (use Forgot Password if needed) or register with another email.",
+  },
+  [UserErrorCode.PHONE_ALREADY_USED]: {
+    id: "Nomor HP ini sudah dipakai oleh akun JMO lain. Gunakan nomor HP lain.",
+    en: "This mobile number is already used by another JMO account. Use another number.",
+  },
+  [UserErrorCode.PASSWORD_TOO_SHORT]: {
+    id: ({ min }) => `Kata sandi minimal ${min} karakter.`,
+    en: ({ min }) => `The password needs at least ${min} characters.`,
+  },
+  [UserErrorCode.PASSWORD_TOO_LONG]: {
+    id: ({ max }) => `Kata sandi maksimal ${max} karakter.`,
+    en: ({ max }) => `The password can have at most ${max} characters.`,
+  },
+  [UserErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA]: {
+    id: ({ what }) =>
+      `Kata sandi tidak boleh memuat ${what === "NIK" ? "NIK Anda" : what === "PHONE" ? "nomor HP Anda" : "nama email Anda"}.`,
+    en: ({ what }) => `The password must not contain ${what === "NIK" ? "your NIK" : what === "PHONE" ? "your mobile number" : "your email name"}.`,
+  },
+  [UserErrorCode.PASSWORD_TOO_COMMON]: {
+    id: "Kata sandi ini terlalu umum dan mudah ditebak. Pilih kata sandi lain.",
+    en: "This password is too common and easy to guess. Choose another one.",
+  },
+  [UserErrorCode.TERMS_NOT_ACCEPTED]: {
+    id: "Pilih Setuju pada syarat dan ketentuan untuk menyelesaikan pendaftaran.",
+    en: "Accept the terms and conditions to complete the registration.",
+  },
+  [UserErrorCode.RESET_TOKEN_INVALID]: {
+    id: "Tautan atau kode atur ulang kata sandi tidak berlaku (sudah dipakai atau kedaluwarsa setelah 30 menit). Minta yang baru.",
+    en: "The password reset link or code is not valid (already used, or expired after 30 minutes). Ask for a new one.",
   },
   [UserErrorCode.PENGKINIAN_NOT_STARTED]: {
     id: "Belum ada pengkinian data yang berjalan. Mulai pengkinian data terlebih dahulu.",
@@ -228,6 +328,54 @@ const userErrors: Record<UserErrorCode, Message> = {
   [UserErrorCode.SELFIE_NOT_AN_IMAGE]: {
     id: "Swafoto harus berupa foto JPEG atau PNG yang utuh, dikirim dalam base64. Ambil ulang fotonya.",
     en: "The selfie must be a complete JPEG or PNG photo, sent as base64. Take the photo again.",
+  },
+  [UserErrorCode.KLAIM_NOT_ELIGIBLE]: {
+    id: ({ checks }) => `Klaim JHT belum dapat diajukan lewat JMO. Syarat yang belum terpenuhi: ${checks}. Lihat klaimJhtEligibility.`,
+    en: ({ checks }) => `A JHT claim cannot be made in JMO yet. Checks not passed: ${checks}. See klaimJhtEligibility.`,
+  },
+  [UserErrorCode.KLAIM_NOT_FOUND]: {
+    id: "Klaim tidak ditemukan.",
+    en: "No such claim.",
+  },
+  [UserErrorCode.KLAIM_IN_PROGRESS]: {
+    id: ({ nomor }) => `Kartu ini sudah memiliki klaim JHT yang sedang diproses (${nomor}). Pantau atau batalkan klaim tersebut.`,
+    en: ({ nomor }) => `This card already has a JHT claim in progress (${nomor}). Track or cancel that claim.`,
+  },
+  [UserErrorCode.KLAIM_NOT_DRAFT]: {
+    id: "Klaim ini sudah diajukan dan tidak dapat diubah lagi.",
+    en: "This claim has been submitted and can no longer be changed.",
+  },
+  [UserErrorCode.KLAIM_NOT_CANCELLABLE]: {
+    id: "Klaim ini tidak dapat dibatalkan: pembayaran sudah dimulai atau klaim sudah selesai.",
+    en: "This claim cannot be cancelled: payment has started or the claim is finished.",
+  },
+  [UserErrorCode.KLAIM_CONSENT_REQUIRED]: {
+    id: "Centang pernyataan bahwa Anda sudah membaca dan menyetujui pernyataan klaim untuk mengajukan klaim JHT.",
+    en: "Tick the statement that you have read and agree to the claim statement to submit the JHT claim.",
+  },
+  [UserErrorCode.KLAIM_CARD_NOT_FOUND]: {
+    id: "Kartu tidak ditemukan di profil Anda.",
+    en: "No such card on your profile.",
+  },
+  [UserErrorCode.IDEMPOTENCY_KEY_INVALID]: {
+    id: "Kunci idempotensi harus 8 sampai 100 karakter (huruf, angka, - atau _).",
+    en: "The idempotency key must be 8 to 100 characters (letters, digits, - or _).",
+  },
+  [UserErrorCode.IDEMPOTENCY_KEY_REUSED]: {
+    id: "Kunci idempotensi ini sudah dipakai untuk klaim lain. Gunakan kunci baru untuk setiap pengajuan.",
+    en: "This idempotency key was already used for another claim. Use a new key for each submission.",
+  },
+  [UserErrorCode.KLAIM_NOT_HOLDABLE]: {
+    id: "Klaim ini tidak dapat ditahan: klaim sudah ditahan, pembayaran sudah dimulai, atau klaim sudah selesai.",
+    en: "This claim cannot be held: it is already on hold, its payment has started, or it is finished.",
+  },
+  [UserErrorCode.KLAIM_NOT_REJECTABLE]: {
+    id: "Klaim ini tidak dapat ditolak: pembayaran sudah dimulai atau klaim sudah selesai.",
+    en: "This claim cannot be rejected: its payment has started or it is finished.",
+  },
+  [UserErrorCode.KLAIM_NOT_WAITING]: {
+    id: "Klaim ini tidak sedang menunggu persetujuan petugas.",
+    en: "This claim is not waiting for staff approval.",
   },
   [UserErrorCode.INVALID_INPUT]: {
     id: ({ reason }) => `Isian tidak valid${reason ? `: ${reason}` : ""}.`,

@@ -21,9 +21,18 @@ const schema = z
     PENGKINIAN_VERIFY_DELAY_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).optional(),
     // How often the decision worker looks for due submissions; 0 turns it off. Unset: 1000 (0 in tests).
     PENGKINIAN_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
+    // Seconds between two steps of a submitted klaim (AGENDA → … → SELESAI). Unset: 5 (0 in tests).
+    KLAIM_STEP_DELAY_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).optional(),
+    // How often the klaim worker looks for due claims; 0 turns the in-server worker off. Unset: 1000 (0 in tests).
+    KLAIM_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     CORS_ORIGINS: z.string().optional(),
     SEED_PARTICIPANTS: z.coerce.number().int().min(0).max(1_000_000).default(300),
+    // Express "trust proxy": false (default), true, a hop count, or comma-separated addresses/subnets of the proxies.
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/,\s]+|loopback|linklocal|uniquelocal)$/, "must be true, false, a hop count or proxy addresses")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.TOKEN_SECRET === DEV_TOKEN_SECRET) {
@@ -47,12 +56,18 @@ export interface Config {
   pengkinianVerifyDelaySeconds: number;
   /** Poll interval of the in-server worker that decides due pengkinian submissions; 0: off. */
   pengkinianWorkerIntervalMs: number;
+  /** Seconds between two processing steps of a submitted klaim. */
+  klaimStepDelaySeconds: number;
+  /** Poll interval of the klaim worker (in the server and in `pnpm worker`); 0: off in the server. */
+  klaimWorkerIntervalMs: number;
   logLevel: string;
   /** Origins browsers may call from; `*` allows any (the default outside production). */
   corsOrigins: string[] | "*";
   seedParticipants: number;
   /** Apollo Sandbox landing page and introspection. */
   sandbox: boolean;
+  /** Express "trust proxy": whether (and which) X-Forwarded-For hops give the client address for rate limits. */
+  trustProxy: boolean | number | string;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +98,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     digitalCardTtlHours: e.DIGITAL_CARD_TTL_HOURS,
     pengkinianVerifyDelaySeconds: e.PENGKINIAN_VERIFY_DELAY_SECONDS ?? (e.NODE_ENV === "test" ? 0 : 10),
     pengkinianWorkerIntervalMs: e.PENGKINIAN_WORKER_INTERVAL_MS ?? (e.NODE_ENV === "test" ? 0 : 1000),
+    klaimStepDelaySeconds: e.KLAIM_STEP_DELAY_SECONDS ?? (e.NODE_ENV === "test" ? 0 : 5),
+    klaimWorkerIntervalMs: e.KLAIM_WORKER_INTERVAL_MS ?? (e.NODE_ENV === "test" ? 0 : 1000),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     corsOrigins: e.CORS_ORIGINS
       ? e.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean)
@@ -91,5 +108,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : "*",
     seedParticipants: e.SEED_PARTICIPANTS,
     sandbox: !production,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

@@ -6,3 +6,6 @@ export * from "../modules/accounts/account.table.ts";
 export * from "../modules/saldo/saldo.table.ts";
 export * from "../modules/audit/personal-data-audit.table.ts";
 export * from "../modules/pengkinian/pengkinian.table.ts";
+export * from "../modules/klaim/klaim.table.ts";
+export * from "../modules/klaim/bank-transfer.table.ts";
+export * from "../modules/accounts/registration.table.ts";

@@ -62,10 +62,14 @@ export async function startServer(config: Config, database: Database): Promise<R
   await services.events.start();
   // Decides submitted pengkinian data once due; several instances share the work (skip locked).
   services.pengkinian.startWorker(config.pengkinianWorkerIntervalMs);
+  // Moves submitted claims step by step (AGENDA → … → SELESAI); instances share the work (skip locked).
+  services.klaimWorker.start(config.klaimWorkerIntervalMs);
   const schema = await buildApiSchema(services.events);
 
   const app = express();
   app.disable("x-powered-by");
+  // Off by default: req.ip is the socket's address and X-Forwarded-For is ignored (it could be forged).
+  app.set("trust proxy", config.trustProxy);
   const httpServer = createServer(app);
 
   // graphql-ws on the same path; the token comes in the connection_init payload.
@@ -92,6 +96,7 @@ export async function startServer(config: Config, database: Database): Promise<R
         loaders: createLoaders(database.db, services.saldo, { cache: false }),
         services,
         device: ctx.extra.device ?? null,
+        clientAddress: ctx.extra.request.socket.remoteAddress ?? null,
         scope: { requestId: randomUUID(), locale: ctx.extra.locale ?? "id", statements: 0 },
       }),
       execute: (args: ExecutionArgs) => runInRequestScope((args.contextValue as Context).scope, () => execute(args)),
@@ -212,6 +217,7 @@ export async function startServer(config: Config, database: Database): Promise<R
           loaders: createLoaders(database.db, services.saldo),
           services,
           device: describeDevice(req.headers["user-agent"]),
+          clientAddress: req.ip ?? null,
           scope,
         };
       },
@@ -235,6 +241,7 @@ export async function startServer(config: Config, database: Database): Promise<R
       stopping ??= (async () => {
         await apollo.stop();
         await services.pengkinian.stopWorker();
+        await services.klaimWorker.stop();
         wsServer.close();
         await services.events.stop();
       })();

@@ -10,6 +10,8 @@ export interface Context {
   authFailure: "TOKEN_EXPIRED" | "TOKEN_INVALID" | null;
   loaders: Loaders;
   services: Services;
+  /** The caller's IP address (Express `req.ip`: X-Forwarded-For only with TRUST_PROXY), for per-address rate limits. */
+  clientAddress: string | null;
   /** "Chrome on Android": what sessions record about where they were opened. */
   device: string | null;
   /** Request id, language and statement count of this request (also reachable through currentRequest()). */

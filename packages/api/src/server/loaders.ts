@@ -7,6 +7,9 @@ import type { EmployerRow } from "../modules/employers/employer.table.ts";
 import { participantRepository } from "../modules/participants/participant.repository.ts";
 import { pengkinianRepository } from "../modules/pengkinian/pengkinian.repository.ts";
 import type { PengkinianRow } from "../modules/pengkinian/pengkinian.table.ts";
+import { klaimRepository } from "../modules/klaim/klaim.repository.ts";
+import type { KlaimEventRow, KlaimRow } from "../modules/klaim/klaim.table.ts";
+import { klaimProcessingRepository } from "../modules/klaim/klaim-processing.repository.ts";
 import { saldoRepository } from "../modules/saldo/saldo.repository.ts";
 import type { CardStatements, SaldoService } from "../modules/saldo/saldo.service.ts";
 
@@ -54,6 +57,12 @@ export function createLoaders(db: Db, saldo: SaldoService, options: { cache: boo
     ),
     employer: new DataLoader<string, EmployerRow | null>(async (ids) => byId(ids, await employerRepository.findByIds(db, ids)), opts),
     pengkinian: new DataLoader<string, PengkinianRow | null>(async (ids) => byId(ids, await pengkinianRepository.findByIds(db, ids)), opts),
+    klaim: new DataLoader<string, KlaimRow | null>(async (ids) => byId(ids, await klaimRepository.findByIds(db, ids)), opts),
+    /** Each claim's timeline, in sequence order (one statement for any number of claims). */
+    klaimEvents: new DataLoader<string, KlaimEventRow[]>(
+      async (ids) => groupBy(ids, await klaimProcessingRepository.eventsOf(db, ids), (e) => e.klaimId),
+      opts,
+    ),
     /** Each participant's current or last pengkinian data. */
     latestPengkinian: new DataLoader<string, PengkinianRow | null>(async (ids) => {
       const rows = await pengkinianRepository.findLatestByParticipantIds(db, ids);

@@ -12,6 +12,9 @@ import { CardSaldoResolver, JhtRateResolver, ParticipantSaldoResolver, SaldoJhtR
 import { SimulasiResolver } from "../modules/simulasi/simulasi.resolver.ts";
 import { AddressResolver, ParticipantPengkinianResolver, PengkinianResolver } from "../modules/pengkinian/pengkinian.resolver.ts";
 import { AccountBlockResolver } from "../modules/accounts/account-block.resolver.ts";
+import { RegistrationResolver } from "../modules/accounts/registration.resolver.ts";
+import { KlaimResolver, ParticipantKlaimResolver } from "../modules/klaim/klaim.resolver.ts";
+import { KlaimTrackingResolver } from "../modules/klaim/klaim-tracking.resolver.ts";
 
 export const resolvers = [
   AuthResolver,
@@ -29,6 +32,10 @@ export const resolvers = [
   ParticipantPengkinianResolver,
   AddressResolver,
   AccountBlockResolver,
+  RegistrationResolver,
+  KlaimResolver,
+  ParticipantKlaimResolver,
+  KlaimTrackingResolver,
 ] as const;
 
 /** Built once per server instance; `pubSub` carries subscription events (PostgreSQL LISTEN/NOTIFY). */

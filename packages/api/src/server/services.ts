@@ -3,6 +3,11 @@ import type { Database } from "../db/database.ts";
 import { accountRepository } from "../modules/accounts/account.repository.ts";
 import { ACCOUNT_EVENTS_TOPIC, AuthService } from "../modules/accounts/auth.service.ts";
 import { TokenService } from "../modules/accounts/tokens.ts";
+import { RateLimiter } from "../modules/accounts/rate-limit.ts";
+import { SandboxNotifier, type NotifierPort } from "../modules/accounts/notifier.ts";
+import { VerificationCodes } from "../modules/accounts/verification-codes.ts";
+import { RegistrationService } from "../modules/accounts/registration.service.ts";
+import { PasswordResetService } from "../modules/accounts/password-reset.service.ts";
 import { PgEventBus } from "../modules/events/event-bus.ts";
 import { SandboxFaceMatch, type FaceMatchPort } from "../modules/reference/selfie.ts";
 import { ParticipantService } from "../modules/participants/participant.service.ts";
@@ -14,6 +19,14 @@ import { SaldoService } from "../modules/saldo/saldo.service.ts";
 import { CardService } from "../modules/cards/card.service.ts";
 import { DigitalCardService } from "../modules/cards/digital-card.service.ts";
 import { SimulasiService } from "../modules/simulasi/simulasi.service.ts";
+import { SandboxBank, type BankTransferPort } from "../modules/klaim/bank.ts";
+import { KlaimWorker, type Clock } from "../modules/klaim/klaim.worker.ts";
+import { KlaimStaffService } from "../modules/klaim/klaim-staff.service.ts";
+import { KLAIM_EVENTS_TOPIC } from "../modules/klaim/klaim-events.ts";
+import { klaimProcessingRepository } from "../modules/klaim/klaim-processing.repository.ts";
+import { totalsOf } from "../modules/saldo/jht-engine.ts";
+import { KlaimService } from "../modules/klaim/klaim.service.ts";
+import { todayWib } from "../modules/saldo/saldo.service.ts";
 
 /** Every service of the API, built once per server instance. */
 export function createServices(config: Config, database: Database) {
@@ -24,13 +37,23 @@ export function createServices(config: Config, database: Database) {
     const event = await pengkinianRepository.findEvent(database.db, id);
     return (event && (await pengkinianRepository.findById(database.db, event.pengkinianId))) ?? null;
   });
+  // A claim's status event is delivered as stored (KlaimEvent), routed by the claim's id.
+  events.register(KLAIM_EVENTS_TOPIC, async (id) => (await klaimProcessingRepository.findEvent(database.db, id)) ?? null);
   const tokens = new TokenService(config.tokenSecret, config.accessTokenTtlSeconds);
   const saldo = new SaldoService(database);
+  const rateLimiter = new RateLimiter(database, config.tokenSecret);
+  // Email and SMS go to the outbox table; codes are also logged in development only (never in production or tests).
+  const notifier: NotifierPort = new SandboxNotifier({ logCodes: config.env === "development" });
+  const auth = new AuthService(database, tokens, config.refreshTokenTtlDays, rateLimiter);
   const services = {
     database,
     events,
     tokens,
-    auth: new AuthService(database, tokens, config.refreshTokenTtlDays),
+    auth,
+    rateLimiter,
+    notifier,
+    registrations: new RegistrationService(database, { codes: new VerificationCodes(config.tokenSecret, notifier), auth, rateLimiter }),
+    passwordResets: new PasswordResetService(database, { notifier, rateLimiter }),
     participants: new ParticipantService(database),
     /** Selfie vs. participant: the contract's sandbox rule until a real provider is configured; tests may swap it. */
     faceMatch: new SandboxFaceMatch() as FaceMatchPort,
@@ -45,6 +68,22 @@ export function createServices(config: Config, database: Database) {
     cards: new CardService(database),
     digitalCards: new DigitalCardService(database, config.tokenSecret, config.digitalCardTtlHours),
     simulasi: new SimulasiService(saldo),
+    /** The time the klaim worker and the sandbox bank go by; tests swap `now` to reach a banking window. */
+    klaimClock: { now: () => new Date() } as Clock,
+    /** JHT payments: the sandbox bank until a real one is configured; tests may swap it. */
+    bank: new SandboxBank(database, (): Date => services.klaimClock.now()) as BankTransferPort,
+    // Reads services.bank and services.klaimClock at each call, so swapped ones are used.
+    klaimWorker: new KlaimWorker(database, {
+      bank: { transfer: (req): ReturnType<BankTransferPort["transfer"]> => services.bank.transfer(req) },
+      saldoOf: async (cardId) => totalsOf((await saldo.forCards([cardId])).get(cardId)!.years).totalSen,
+      stepDelaySeconds: config.klaimStepDelaySeconds,
+      clock: { now: (): Date => services.klaimClock.now() },
+    }),
+    klaimStaff: new KlaimStaffService(database, { now: (): Date => services.klaimClock.now() }),
+    klaim: new KlaimService(database, saldo, {
+      faceMatch: { verify: (image, participant): ReturnType<FaceMatchPort["verify"]> => services.faceMatch.verify(image, participant) },
+      today: () => todayWib(),
+    }),
   };
   return services;
 }

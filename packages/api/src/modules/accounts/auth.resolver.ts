@@ -14,7 +14,7 @@ export class AuthResolver {
   @Mutation(() => LoginPayload, { description: "Sign in with email or phone and password" })
   login(@Arg("input", () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
     return withUserErrors<LoginPayload>(
-      async () => signedInPayload(ctx, await ctx.services.auth.login(input.identifier, input.password, ctx.device)),
+      async () => signedInPayload(ctx, await ctx.services.auth.login(input.identifier, input.password, ctx.device, ctx.clientAddress)),
       NOT_SIGNED_IN,
     );
   }
@@ -62,7 +62,7 @@ export class AuthResolver {
   }
 }
 
-async function signedInPayload(ctx: Context, signedIn: SignedIn): Promise<Omit<LoginPayload, "userErrors">> {
+export async function signedInPayload(ctx: Context, signedIn: SignedIn): Promise<Omit<LoginPayload, "userErrors">> {
   // The caller has just proved who they are: the rest of this request (the payload's fields) runs as them.
   ctx.auth = signedIn.auth;
   ctx.authFailure = null;

@@ -6,6 +6,7 @@ import { emitEvent } from "../events/event-bus.ts";
 import { accountRepository, LOCK_MINUTES } from "./account.repository.ts";
 import type { AccountRow } from "./account.table.ts";
 import { burnPasswordCheck, verifyPassword } from "./password.ts";
+import type { RateLimiter } from "./rate-limit.ts";
 import { formatRefreshToken, hashSecret, newRefreshSecret, parseRefreshToken, type AccessClaims, type TokenService } from "./tokens.ts";
 
 export const ACCOUNT_EVENTS_TOPIC = "ACCOUNT_EVENTS";
@@ -27,15 +28,20 @@ export class AuthService {
     private readonly database: Database,
     private readonly tokens: TokenService,
     private readonly refreshTtlDays: number,
+    private readonly rateLimiter: RateLimiter,
   ) {}
 
-  async login(identifier: string, password: string, device: string | null): Promise<SignedIn> {
+  /** `clientAddress`: the caller's IP address, for the per-address rate limit. */
+  async login(identifier: string, password: string, device: string | null, clientAddress: string | null = null): Promise<SignedIn> {
+    await this.rateLimiter.hit([
+      ["LOGIN_IDENTIFIER", normalizeIdentifier(identifier)],
+      ["LOGIN_ADDRESS", clientAddress],
+    ]);
     const account = await this.findAccount(identifier);
     if (!account) {
       await burnPasswordCheck(password);
       throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, ["input", "identifier"]);
     }
-    assertNotBlocked(account);
     const now = new Date();
     if (account.lockedUntil && account.lockedUntil > now) throw lockedError(account.lockedUntil, now);
 
@@ -44,7 +50,13 @@ export class AuthService {
       if (lockedUntil && lockedUntil > now) throw lockedError(lockedUntil, now);
       throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, ["input", "password"]);
     }
+    // Only someone who knows the password learns that the account is blocked, and why.
+    assertNotBlocked(account);
+    return this.openSession(account, device);
+  }
 
+  /** A new session for an account that has just proved who it is (login, or a completed registration). */
+  async openSession(account: AccountRow, device: string | null): Promise<SignedIn> {
     const secret = newRefreshSecret();
     const session = await this.database.db.transaction(async (tx) => {
       await accountRepository.recordSuccessfulLogin(tx, account.id);
@@ -84,7 +96,7 @@ export class AuthService {
     }
     if (found.account.blockedAt) {
       await accountRepository.revokeSession(this.database.db, found.session.id, "ACCOUNT_BLOCKED");
-      throw new DomainError(UserErrorCode.ACCOUNT_BLOCKED);
+      throw new DomainError(UserErrorCode.ACCOUNT_BLOCKED, null, { reason: found.account.blockedReason ?? "" });
     }
     const secret = newRefreshSecret();
     const rotated = await accountRepository.rotateRefresh(this.database.db, found.session.id, presented, hashSecret(secret), this.refreshExpiry());
@@ -134,7 +146,14 @@ export class AuthService {
 }
 
 function assertNotBlocked(account: AccountRow): void {
-  if (account.blockedAt) throw new DomainError(UserErrorCode.ACCOUNT_BLOCKED);
+  if (account.blockedAt) throw new DomainError(UserErrorCode.ACCOUNT_BLOCKED, null, { reason: account.blockedReason ?? "" });
+}
+
+/** The identifier as the account tables hold it (lower-case email, E.164 phone), for counting attempts per person. */
+export function normalizeIdentifier(identifier: string): string {
+  const trimmed = identifier.trim().toLowerCase();
+  if (trimmed.includes("@")) return trimmed;
+  return normalizePhone(trimmed) ?? trimmed;
 }
 
 function lockedError(lockedUntil: Date, now: Date): DomainError {

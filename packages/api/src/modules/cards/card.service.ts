@@ -1,16 +1,10 @@
-import { timingSafeEqual } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { UserErrorCode } from "@jmo/schema";
 import type { Database } from "../../db/database.ts";
 import { DomainError } from "../../common/errors.ts";
+import { sameSecret } from "../accounts/identity-gates.ts";
 import { participants } from "../participants/participant.table.ts";
 import { cards, type LinkedCardRow } from "./card.table.ts";
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 export class CardService {
   constructor(private readonly database: Database) {}
@@ -30,7 +24,7 @@ export class CardService {
       if (card.participantId === participantId) throw new DomainError(UserErrorCode.CARD_ALREADY_ADDED, ["input", "kpj"]);
       const matches =
         card.participantId === null &&
-        sameText(card.registeredNik, me.nik) &&
+        sameSecret(card.registeredNik, me.nik) &&
         card.registeredBirthDate === birthDate &&
         me.birthDate === birthDate;
       if (!matches) throw new DomainError(UserErrorCode.CARD_NOT_MATCHED, ["input", "kpj"]);

@@ -48,7 +48,13 @@ export class PgEventBus implements PubSub {
 
   async start(): Promise<void> {
     this.unlisten = await this.database.listen(EVENTS_CHANNEL, (payload) => {
-      this.queue = this.queue.then(() => this.deliver(payload));
+      // Loads start at once (in parallel), publishing waits for the previous event: commit order, without one
+      // database round trip per event in series.
+      const loaded = this.load(payload);
+      this.queue = this.queue.then(async () => {
+        const event = await loaded;
+        if (event) this.local.publish(event.topic, event.key, event.payload);
+      });
     });
   }
 
@@ -58,15 +64,16 @@ export class PgEventBus implements PubSub {
     await this.queue;
   }
 
-  private async deliver(payload: string): Promise<void> {
+  private async load(payload: string): Promise<{ topic: string; key: string; payload: unknown } | null> {
     try {
       const envelope = JSON.parse(payload) as Envelope;
       const load = this.loaders.get(envelope.t);
-      if (!load) return;
+      if (!load) return null;
       const event = await load(envelope.id);
-      if (event !== null) this.local.publish(envelope.t, envelope.k, event);
+      return event === null ? null : { topic: envelope.t, key: envelope.k, payload: event };
     } catch (err) {
       logger.error({ err }, "event delivery failed");
+      return null;
     }
   }
 

@@ -6,6 +6,7 @@ import type { Context } from "../../server/context.ts";
 import { isLinked } from "../cards/card.table.ts";
 import { toCard, toEmployer, toParticipant } from "./participant.mapper.ts";
 import { toPengkinian } from "../pengkinian/pengkinian.mapper.ts";
+import { toKlaim } from "../klaim/klaim.mapper.ts";
 
 @Resolver()
 export class NodeResolver {
@@ -37,6 +38,12 @@ export class NodeResolver {
         if (!row) return null;
         assertCanSee(ctx, row.participantId);
         return toPengkinian(row, ctx.scope.locale);
+      }
+      case "Klaim": {
+        const row = await ctx.loaders.klaim.load(ref.id);
+        if (!row) return null;
+        assertCanSee(ctx, row.participantId);
+        return toKlaim(row);
       }
     }
   }

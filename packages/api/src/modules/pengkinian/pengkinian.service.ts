@@ -1,4 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { UserErrorCode, type DataKependudukanInput, type DataKontakInput, type DataTambahanInput, type PengkinianCardKpjInput } from "@jmo/schema";
 import type { Database, Tx } from "../../db/database.ts";
@@ -7,7 +6,7 @@ import { idOfType } from "../../common/global-id.ts";
 import { logger } from "../../common/logger.ts";
 import { todayUtc } from "../../seed/calendar.ts";
 import type { AuthInfo } from "../accounts/auth.service.ts";
-import { blockAccount, type BlockReason } from "../accounts/account-block.ts";
+import { auditSelfieCheck, MAX_IDENTITY_ATTEMPTS, sameSecret, strike } from "../accounts/identity-gates.ts";
 import { personalDataAuditRepository } from "../audit/personal-data-audit.repository.ts";
 import { SYSTEM_ACTOR } from "../audit/personal-data-audit.table.ts";
 import { cardRepository } from "../cards/card.repository.ts";
@@ -42,8 +41,8 @@ import {
 import type { PengkinianVerifierPort } from "./verifier.ts";
 
 export const PENGKINIAN_STATUS_TOPIC = "PENGKINIAN_STATUS";
-export const MAX_KPJ_ATTEMPTS = 3;
-export const MAX_BIOMETRIC_ATTEMPTS = 3;
+export const MAX_KPJ_ATTEMPTS = MAX_IDENTITY_ATTEMPTS;
+export const MAX_BIOMETRIC_ATTEMPTS = MAX_IDENTITY_ATTEMPTS;
 const MAX_CHILDREN = 20;
 const ADDRESS_MAX = 200;
 
@@ -63,16 +62,6 @@ function outOfOrder(step: PengkinianStepName): DomainError {
   return new DomainError(UserErrorCode.STEP_OUT_OF_ORDER, null, { step });
 }
 
-/** An 11-digit KPJ compared in constant time, so response times say nothing about how many digits were right. */
-function sameKpj(typed: string, actual: string): boolean {
-  const a = Buffer.from(typed);
-  const b = Buffer.from(actual);
-  if (a.length !== b.length) {
-    timingSafeEqual(b, b);
-    return false;
-  }
-  return timingSafeEqual(a, b);
-}
 
 /** Collects field problems of one form, so the person sees every wrong field at once. */
 class Problems {
@@ -163,17 +152,14 @@ export class PengkinianService {
       format.throwIfAny();
       const kpjById = new Map(cards.map((c) => [c.id, c.kpj]));
       // Every card is compared (no early exit), so timing does not tell which card was wrong.
-      const wrong = typed.map((kpj, i) => (sameKpj(kpj, kpjById.get(ids[i]!)!) ? -1 : i)).filter((i) => i >= 0);
+      const wrong = typed.map((kpj, i) => (sameSecret(kpj, kpjById.get(ids[i]!)!) ? -1 : i)).filter((i) => i >= 0);
       if (wrong.length === 0) {
         return { kind: "done" as const, row: await pengkinianRepository.update(tx, row.id, { completedSteps: withStep(row, "KEPESERTAAN") }) };
       }
       const used = row.kpjAttemptsUsed + 1;
       await pengkinianRepository.update(tx, row.id, { kpjAttemptsUsed: used });
-      if (used >= MAX_KPJ_ATTEMPTS) {
-        await this.block(tx, auth, "KPJ_STRIKES", row.id);
-        return { kind: "blocked" as const };
-      }
-      return { kind: "wrong" as const, wrong, attemptsLeft: MAX_KPJ_ATTEMPTS - used };
+      const struck = await strike(tx, auth, { used, reason: "KPJ_STRIKES", source: `pengkinian:${row.id}` });
+      return struck.blocked ? { kind: "blocked" as const } : { kind: "wrong" as const, wrong, attemptsLeft: struck.attemptsLeft };
     });
     if (outcome.kind === "done") return outcome.row;
     if (outcome.kind === "blocked") throw new DomainError(UserErrorCode.ACCOUNT_BLOCKED);
@@ -201,25 +187,12 @@ export class PengkinianService {
     const outcome = await this.database.db.transaction(async (tx) => {
       const row = await openDraft(tx, participantId);
       checkBiometricTurn(row);
-      await personalDataAuditRepository.append(tx, [
-        {
-          actor: auth.accountId,
-          participantId,
-          accountId: auth.accountId,
-          field: "selfie",
-          newValue: `sha256:${hash}`,
-          reason: result.match ? "BIOMETRIC_MATCH" : "BIOMETRIC_NO_MATCH",
-          source: `pengkinian:${row.id}`,
-        },
-      ]);
+      await auditSelfieCheck(tx, auth, { participantId, sha256: hash, match: result.match, source: `pengkinian:${row.id}` });
       if (result.match) return { kind: "done" as const, row: await pengkinianRepository.update(tx, row.id, { completedSteps: withStep(row, "BIOMETRIK") }) };
       const used = row.biometricAttemptsUsed + 1;
       await pengkinianRepository.update(tx, row.id, { biometricAttemptsUsed: used });
-      if (used >= MAX_BIOMETRIC_ATTEMPTS) {
-        await this.block(tx, auth, "BIOMETRIC_STRIKES", row.id);
-        return { kind: "blocked" as const };
-      }
-      return { kind: "failed" as const, attemptsLeft: MAX_BIOMETRIC_ATTEMPTS - used };
+      const struck = await strike(tx, auth, { used, reason: "BIOMETRIC_STRIKES", source: `pengkinian:${row.id}` });
+      return struck.blocked ? { kind: "blocked" as const } : { kind: "failed" as const, attemptsLeft: struck.attemptsLeft };
     });
     if (outcome.kind === "done") return outcome.row;
     if (outcome.kind === "blocked") throw new DomainError(UserErrorCode.ACCOUNT_BLOCKED);
@@ -442,10 +415,6 @@ export class PengkinianService {
       const section = await validate(participant);
       return pengkinianRepository.update(tx, row.id, { ...section, completedSteps: withStep(row, step) });
     });
-  }
-
-  private async block(tx: Tx, auth: AuthInfo, reason: BlockReason, pengkinianId: string): Promise<void> {
-    await blockAccount(tx, { accountId: auth.accountId, participantId: auth.participantId, reason, actor: SYSTEM_ACTOR, source: `pengkinian:${pengkinianId}` });
   }
 
   private async statusEvent(tx: Tx, row: PengkinianRow): Promise<void> {

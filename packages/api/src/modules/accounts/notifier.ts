@@ -1,0 +1,39 @@
+import type { DbOrTx } from "../../db/database.ts";
+import { logger } from "../../common/logger.ts";
+import { outbox } from "./registration.table.ts";
+
+export type NotifierChannel = "EMAIL" | "SMS";
+export type NotifierTemplate = "REGISTRATION_EMAIL_CODE" | "REGISTRATION_SMS_CODE" | "PASSWORD_RESET";
+
+export interface OutgoingMessage {
+  channel: NotifierChannel;
+  /** Email address or E.164 phone number. */
+  to: string;
+  template: NotifierTemplate;
+  params: Record<string, string | number>;
+}
+
+/**
+ * Sends email and SMS. `send` takes the caller's transaction, so a message exists only if what it announces
+ * (a code, a reset token) was committed: a real adapter writes the same outbox row and a worker delivers it.
+ */
+export interface NotifierPort {
+  send(db: DbOrTx, message: OutgoingMessage): Promise<void>;
+}
+
+/**
+ * The sandbox adapter (the contract's "nothing leaves the machine"): every message is a row in `outbox`, which tests
+ * read. With `logCodes` (development only, never production: see services.ts) the log also prints each code or token
+ * at info level so a developer can finish a registration from the terminal.
+ */
+export class SandboxNotifier implements NotifierPort {
+  constructor(private readonly options: { logCodes: boolean }) {}
+
+  async send(db: DbOrTx, message: OutgoingMessage): Promise<void> {
+    await db.insert(outbox).values({ channel: message.channel, destination: message.to, template: message.template, params: message.params });
+    if (this.options.logCodes) {
+      const secret = message.params.code ?? message.params.token;
+      logger.info({ channel: message.channel, template: message.template }, `sandbox outbox: code for ${message.to}: ${secret}`);
+    }
+  }
+}

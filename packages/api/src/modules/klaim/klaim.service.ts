@@ -1,0 +1,328 @@
+import { sql } from "drizzle-orm";
+import { KlaimChannel, KlaimEligibilityCode, UserErrorCode, type BankAccountInput, type SebabKlaim } from "@jmo/schema";
+import type { Database, Tx } from "../../db/database.ts";
+import { DomainError, DomainErrors, forbidden } from "../../common/errors.ts";
+import { addMonths } from "../../seed/calendar.ts";
+import type { AuthInfo } from "../accounts/auth.service.ts";
+import { auditSelfieCheck, MAX_IDENTITY_ATTEMPTS, sameSecret, strike } from "../accounts/identity-gates.ts";
+import { cardRepository } from "../cards/card.repository.ts";
+import { isLinked, type LinkedCardRow } from "../cards/card.table.ts";
+import type { ParticipantRow } from "../participants/participant.table.ts";
+import { decodeSelfie, type FaceMatchPort } from "../reference/selfie.ts";
+import { validateBankAccount, validateNpwp } from "../reference/validators.ts";
+import { totalsOf } from "../saldo/jht-engine.ts";
+import type { SaldoService } from "../saldo/saldo.service.ts";
+import { appendKlaimEvent } from "./klaim-events.ts";
+import { klaimRepository } from "./klaim.repository.ts";
+import { KLAIM_STEPS, type KlaimRow, type KlaimStatusValue, type KlaimStepName } from "./klaim.table.ts";
+import { rincianKlaim } from "./tax.ts";
+
+export const MAX_KPJ_ATTEMPTS = MAX_IDENTITY_ATTEMPTS;
+export const MAX_BIOMETRIC_ATTEMPTS = MAX_IDENTITY_ATTEMPTS;
+/** Rp10,000,000.00: the most a JMO claim may pay (seeds 001–003). */
+export const SALDO_MAKS_JMO_SEN = 1_000_000_000n;
+/** A claim may be cancelled until payment starts. */
+export const CANCELLABLE_STATUSES: readonly KlaimStatusValue[] = ["DRAFT", "AGENDA", "VERIFIKASI", "PENETAPAN"];
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+export interface EligibilityResult {
+  checks: Array<{ code: KlaimEligibilityCode; passed: boolean }>;
+  eligible: boolean;
+  channel: KlaimChannel | null;
+  saldoSen: bigint;
+  /** First day (WIB) the one-month wait is over; null while the card is AKTIF. */
+  claimableFrom: string | null;
+  openKlaim: KlaimRow | null;
+}
+
+/** The first step not done yet; null once the claim is submitted. */
+export function nextStepOf(row: Pick<KlaimRow, "status" | "completedSteps">): KlaimStepName | null {
+  if (row.status !== "DRAFT") return null;
+  return KLAIM_STEPS.find((s) => !row.completedSteps.includes(s)) ?? null;
+}
+
+function withStep(row: KlaimRow, step: KlaimStepName): KlaimStepName[] {
+  const done = new Set([...row.completedSteps, step]);
+  return KLAIM_STEPS.filter((s) => done.has(s));
+}
+
+const outOfOrder = (step: KlaimStepName) => new DomainError(UserErrorCode.STEP_OUT_OF_ORDER, null, { step });
+
+/**
+ * Copied from pengkinian.service.ts (private there; that file is being finished by another engineer):
+ * an 11-digit KPJ compared in constant time.
+ */
+
+function participantOf(auth: AuthInfo): string {
+  if (!auth.participantId) throw forbidden();
+  return auth.participantId;
+}
+
+export interface KlaimServiceOptions {
+  faceMatch: FaceMatchPort;
+  /** Today in WIB (YYYY-MM-DD); tests may fix it. */
+  today: () => string;
+}
+
+/**
+ * The JHT claim submission flow, a stored state machine like pengkinian's: every step runs in one transaction that
+ * locks the claim's row (`select … for update`), business failures roll back, except strikes, which are committed
+ * and reported afterwards. Submitting hands the claim to the processing worker (status AGENDA, next_action_at now).
+ */
+export class KlaimService {
+  constructor(
+    private readonly database: Database,
+    private readonly saldo: SaldoService,
+    private readonly options: KlaimServiceOptions,
+  ) {}
+
+  async findById(id: string): Promise<KlaimRow | null> {
+    return (await klaimRepository.findById(this.database.db, id)) ?? null;
+  }
+
+  /** The four checks for a card, the channel to use and the card's open claim. */
+  async eligibility(card: LinkedCardRow): Promise<EligibilityResult> {
+    const db = this.database.db;
+    const [statements, participant, open] = await Promise.all([
+      this.saldo.forCards([card.id]),
+      klaimRepository.findParticipant(db, card.participantId),
+      klaimRepository.findOpenForCard(db, card.id),
+    ]);
+    const saldoSen = totalsOf(statements.get(card.id)?.years ?? []).totalSen;
+    return { ...evaluate(card, participant!, saldoSen, this.options.today()), openKlaim: open ?? null };
+  }
+
+  /** Opens a draft for the card, or resumes its open draft (with the reason now chosen). */
+  async start(auth: AuthInfo, cardId: string | null, sebab: SebabKlaim): Promise<KlaimRow> {
+    const participantId = participantOf(auth);
+    const card = cardId ? (await cardRepository.findByIds(this.database.db, [cardId]))[0] : undefined;
+    if (!isLinked(card) || card.participantId !== participantId) throw new DomainError(UserErrorCode.KLAIM_CARD_NOT_FOUND, ["input", "cardId"]);
+    const check = await this.eligibility(card);
+    if (check.openKlaim && check.openKlaim.status !== "DRAFT") {
+      throw new DomainError(UserErrorCode.KLAIM_IN_PROGRESS, ["input", "cardId"], { nomor: check.openKlaim.nomor });
+    }
+    if (!check.eligible) throw notEligible(check);
+    return this.database.db.transaction(async (tx) => {
+      let row = await klaimRepository.lockOpenForCard(tx, card.id);
+      // Two taps on "start" at once: the partial unique index lets one insert through; the other resumes it.
+      if (!row) row = (await klaimRepository.insertDraft(tx, { participantId, cardId: card.id, sebab })) ?? (await klaimRepository.lockOpenForCard(tx, card.id));
+      if (!row) throw new Error("klaim draft vanished");
+      if (row.status !== "DRAFT") throw new DomainError(UserErrorCode.KLAIM_IN_PROGRESS, ["input", "cardId"], { nomor: row.nomor });
+      return row.sebab === sebab ? row : klaimRepository.update(tx, row.id, { sebab });
+    });
+  }
+
+  /** KEPESERTAAN: the card's full KPJ; three wrong entries block the account. A malformed entry uses no attempt. */
+  async confirmKepesertaan(auth: AuthInfo, klaimId: string | null, kpj: string): Promise<KlaimRow> {
+    const typed = kpj.replace(/[\s.-]/g, "");
+    const outcome = await this.database.db.transaction(async (tx) => {
+      const row = await this.draft(tx, auth, klaimId);
+      if (row.completedSteps.includes("KEPESERTAAN")) throw outOfOrder(nextStepOf(row)!);
+      if (!/^\d{11}$/.test(typed)) throw new DomainError(UserErrorCode.KPJ_FORMAT, ["input", "kpj"]);
+      const card = (await cardRepository.findByIds(tx, [row.cardId]))[0]!;
+      if (sameSecret(typed, card.kpj)) return { kind: "done" as const, row: await klaimRepository.update(tx, row.id, { completedSteps: withStep(row, "KEPESERTAAN") }) };
+      const used = row.kpjAttempts + 1;
+      await klaimRepository.update(tx, row.id, { kpjAttempts: used });
+      const struck = await strike(tx, auth, { used, reason: "KPJ_STRIKES", source: `klaim:${row.id}` });
+      return struck.blocked ? { kind: "blocked" as const } : { kind: "wrong" as const, attemptsLeft: struck.attemptsLeft };
+    });
+    if (outcome.kind === "done") return outcome.row;
+    if (outcome.kind === "blocked") throw new DomainError(UserErrorCode.ACCOUNT_BLOCKED);
+    throw new DomainError(UserErrorCode.KPJ_MISMATCH, ["input", "kpj"], { attemptsLeft: outcome.attemptsLeft });
+  }
+
+  /**
+   * BIOMETRIK: a selfie checked by the face-match port, as in pengkinian: an unreadable upload uses no attempt, a
+   * face that does not match uses one of three, the third blocks the account. Only the image's hash is kept (audit).
+   */
+  async verifyBiometric(auth: AuthInfo, klaimId: string | null, selfie: string): Promise<KlaimRow> {
+    const participantId = participantOf(auth);
+    const decoded = decodeSelfie(selfie);
+    if ("error" in decoded) throw new DomainError(decoded.error.code, ["input", "selfie"], decoded.error.params ?? {});
+    // Order is checked before the provider is asked, so a call out of order never reaches it.
+    checkBiometricTurn(await this.owned(this.database.db, auth, klaimId));
+    const participant = (await klaimRepository.findParticipant(this.database.db, participantId))!;
+    const result = await this.options.faceMatch.verify(decoded.image, { id: participantId, fullName: participant.fullName });
+    const outcome = await this.database.db.transaction(async (tx) => {
+      const row = await this.draft(tx, auth, klaimId);
+      checkBiometricTurn(row);
+      await auditSelfieCheck(tx, auth, { participantId, sha256: decoded.image.sha256, match: result.match, source: `klaim:${row.id}` });
+      if (result.match) return { kind: "done" as const, row: await klaimRepository.update(tx, row.id, { completedSteps: withStep(row, "BIOMETRIK") }) };
+      const used = row.biometricAttempts + 1;
+      await klaimRepository.update(tx, row.id, { biometricAttempts: used });
+      const struck = await strike(tx, auth, { used, reason: "BIOMETRIC_STRIKES", source: `klaim:${row.id}` });
+      return struck.blocked ? { kind: "blocked" as const } : { kind: "failed" as const, attemptsLeft: struck.attemptsLeft };
+    });
+    if (outcome.kind === "done") return outcome.row;
+    if (outcome.kind === "blocked") throw new DomainError(UserErrorCode.ACCOUNT_BLOCKED);
+    throw new DomainError(UserErrorCode.BIOMETRIC_FAILED, ["input", "selfie"], { attemptsLeft: outcome.attemptsLeft });
+  }
+
+  /**
+   * REKENING: NPWP (optional) and the bank account in the participant's own name, validated as in pengkinian; stores
+   * the rincian for the card's saldo now. May be redone until submit (submit computes the rincian again and locks it).
+   */
+  async setRekening(auth: AuthInfo, klaimId: string | null, npwpInput: string | null | undefined, bankAccount: BankAccountInput): Promise<KlaimRow> {
+    const participantId = participantOf(auth);
+    const before = await this.owned(this.database.db, auth, klaimId);
+    checkRekeningTurn(before);
+    const participant = (await klaimRepository.findParticipant(this.database.db, participantId))!;
+    const problems: DomainError[] = [];
+    let npwp: string | null = null;
+    const npwpTrimmed = npwpInput?.trim() ?? "";
+    if (npwpTrimmed !== "") {
+      const checked = validateNpwp(npwpTrimmed);
+      if ("error" in checked) problems.push(new DomainError(checked.error.code, ["input", "npwp"], checked.error.params ?? {}));
+      else npwp = checked.value;
+    }
+    const bank = validateBankAccount(bankAccount, participant.fullName);
+    if ("errors" in bank) for (const e of bank.errors) problems.push(new DomainError(e.problem.code, ["input", "bankAccount", e.field], e.problem.params ?? {}));
+    if (problems.length) throw new DomainErrors(problems);
+    const account = (bank as { value: { bankCode: string; accountNumber: string; accountName: string } }).value;
+    const saldoSen = await this.saldoOf(before.cardId);
+    const rincian = rincianKlaim(saldoSen, npwp !== null, this.options.today());
+    return this.database.db.transaction(async (tx) => {
+      const row = await this.draft(tx, auth, klaimId);
+      checkRekeningTurn(row);
+      return klaimRepository.update(tx, row.id, {
+        npwp,
+        bankCode: account.bankCode,
+        bankAccountNumber: account.accountNumber,
+        bankAccountName: account.accountName,
+        ...rincian,
+        completedSteps: withStep(row, "REKENING"),
+      });
+    });
+  }
+
+  /**
+   * KONFIRMASI: with consent, the claim is submitted (AGENDA, event sequence 1) and its rincian recomputed and locked.
+   * The same idempotency key (per participant) returns the same claim, before or after it was submitted. Two submits
+   * at once wait for each other on the claim's row lock: one submits, the other sees it submitted.
+   */
+  async submit(auth: AuthInfo, klaimId: string | null, consent: boolean, idempotencyKey: string): Promise<KlaimRow> {
+    const participantId = participantOf(auth);
+    if (!IDEMPOTENCY_KEY.test(idempotencyKey)) throw new DomainError(UserErrorCode.IDEMPOTENCY_KEY_INVALID, ["input", "idempotencyKey"]);
+    const replay = await this.replay(this.database.db, participantId, klaimId, idempotencyKey);
+    if (replay) return replay;
+    const before = await this.owned(this.database.db, auth, klaimId);
+    if (before.status !== "DRAFT") throw new DomainError(UserErrorCode.KLAIM_NOT_DRAFT);
+    const card = (await cardRepository.findByIds(this.database.db, [before.cardId]))[0] as LinkedCardRow;
+    const check = await this.eligibility(card);
+    return this.database.db.transaction(async (tx) => {
+      const row = await this.owned(tx, auth, klaimId, { lock: true });
+      // The same key sent twice at once: the second waited for the first's lock and finds its claim submitted.
+      if (row.status !== "DRAFT") {
+        if (row.idempotencyKey === idempotencyKey) return row;
+        throw new DomainError(UserErrorCode.KLAIM_NOT_DRAFT);
+      }
+      const next = nextStepOf(row);
+      if (next !== "KONFIRMASI") throw outOfOrder(next!);
+      if (consent !== true) throw new DomainError(UserErrorCode.KLAIM_CONSENT_REQUIRED, ["input", "consent"]);
+      if (!check.eligible) throw notEligible(check);
+      const rincian = rincianKlaim(check.saldoSen, row.npwp !== null, this.options.today());
+      const submitted = await klaimRepository.update(tx, row.id, {
+        status: "AGENDA",
+        completedSteps: withStep(row, "KONFIRMASI"),
+        consentAt: sql`now()`,
+        idempotencyKey,
+        ...rincian,
+        submittedAt: sql`now()`,
+        nextActionAt: sql`now()`,
+      });
+      const event = await appendKlaimEvent(tx, row.id, "AGENDA", "Klaim diajukan melalui JMO", "participant");
+      return { ...submitted, lastSequence: event.sequence };
+    });
+  }
+
+  /** Until payment starts (DRAFT to PENETAPAN); the status guard makes a race with the worker safe. */
+  async cancel(auth: AuthInfo, klaimId: string | null): Promise<KlaimRow> {
+    const before = await this.owned(this.database.db, auth, klaimId);
+    return this.database.db.transaction(async (tx) => {
+      const cancelled = await klaimRepository.updateIfStatus(tx, before.id, CANCELLABLE_STATUSES, { status: "DIBATALKAN", nextActionAt: null, completedAt: sql`now()` });
+      if (!cancelled) throw new DomainError(UserErrorCode.KLAIM_NOT_CANCELLABLE);
+      const event = await appendKlaimEvent(tx, cancelled.id, "DIBATALKAN", "Dibatalkan oleh peserta", "participant");
+      return { ...cancelled, lastSequence: event.sequence };
+    });
+  }
+
+  async listForParticipant(participantId: string, first: number, afterId: string | null) {
+    return klaimRepository.pageByParticipant(this.database.db, participantId, first, afterId);
+  }
+
+  async listByStatus(status: KlaimStatusValue | null, first: number, afterId: string | null) {
+    return klaimRepository.pageByStatus(this.database.db, status, first, afterId);
+  }
+
+  private async saldoOf(cardId: string): Promise<bigint> {
+    const statements = await this.saldo.forCards([cardId]);
+    return totalsOf(statements.get(cardId)?.years ?? []).totalSen;
+  }
+
+  /** The claim that already carries this key: the same claim again, or a key reused for another claim. */
+  private async replay(db: Database["db"], participantId: string, klaimId: string | null, key: string): Promise<KlaimRow | null> {
+    const existing = await klaimRepository.findByIdempotencyKey(db, participantId, key);
+    if (!existing) return null;
+    if (existing.id !== klaimId) throw new DomainError(UserErrorCode.IDEMPOTENCY_KEY_REUSED, ["input", "idempotencyKey"]);
+    return existing;
+  }
+
+  /** The caller's claim (locked when asked); another participant's claim is FORBIDDEN, an unknown one KLAIM_NOT_FOUND. */
+  private async owned(db: Database["db"] | Tx, auth: AuthInfo, klaimId: string | null, opts: { lock?: boolean } = {}): Promise<KlaimRow> {
+    const participantId = participantOf(auth);
+    const row = klaimId ? await (opts.lock ? klaimRepository.lockById(db, klaimId) : klaimRepository.findById(db, klaimId)) : undefined;
+    if (!row) throw new DomainError(UserErrorCode.KLAIM_NOT_FOUND, ["input", "klaimId"]);
+    if (row.participantId !== participantId) throw forbidden();
+    return row;
+  }
+
+  /** The caller's claim, locked, still a draft. */
+  private async draft(tx: Tx, auth: AuthInfo, klaimId: string | null): Promise<KlaimRow> {
+    const row = await this.owned(tx, auth, klaimId, { lock: true });
+    if (row.status !== "DRAFT") throw new DomainError(UserErrorCode.KLAIM_NOT_DRAFT);
+    return row;
+  }
+
+}
+
+function checkBiometricTurn(row: KlaimRow): void {
+  if (row.status !== "DRAFT") throw new DomainError(UserErrorCode.KLAIM_NOT_DRAFT);
+  if (!row.completedSteps.includes("KEPESERTAAN")) throw outOfOrder("KEPESERTAAN");
+  if (row.completedSteps.includes("BIOMETRIK")) throw outOfOrder(nextStepOf(row)!);
+}
+
+function checkRekeningTurn(row: KlaimRow): void {
+  if (row.status !== "DRAFT") throw new DomainError(UserErrorCode.KLAIM_NOT_DRAFT);
+  for (const gate of ["KEPESERTAAN", "BIOMETRIK"] as const) if (!row.completedSteps.includes(gate)) throw outOfOrder(gate);
+}
+
+function notEligible(check: EligibilityResult): DomainError {
+  const failing = check.checks.filter((c) => !c.passed).map((c) => c.code);
+  return new DomainError(UserErrorCode.KLAIM_NOT_ELIGIBLE, ["input", "cardId"], { checks: failing.join(", ") });
+}
+
+/**
+ * The four checks (seeds 001–003, domain.md) and the channel. The one-month wait is calendar months in WIB:
+ * NONAKTIF since 2026-01-31 can claim from 2026-02-28 (the day clamped to the month's length).
+ */
+export function evaluate(
+  card: Pick<LinkedCardRow, "status" | "nonaktifSince">,
+  participant: Pick<ParticipantRow, "pengkinianStatus">,
+  saldoSen: bigint,
+  today: string,
+): Omit<EligibilityResult, "openKlaim"> {
+  const nonaktif = card.status === "NONAKTIF";
+  const claimableFrom = nonaktif && card.nonaktifSince ? addMonths(card.nonaktifSince, 1) : null;
+  const saldoOk = saldoSen <= SALDO_MAKS_JMO_SEN;
+  const waited = claimableFrom !== null && claimableFrom <= today;
+  const checks = [
+    { code: KlaimEligibilityCode.SALDO_MAKS_10_JUTA, passed: saldoOk },
+    { code: KlaimEligibilityCode.PENGKINIAN_SELESAI, passed: participant.pengkinianStatus === "TERVERIFIKASI" },
+    { code: KlaimEligibilityCode.STATUS_NONAKTIF, passed: nonaktif },
+    { code: KlaimEligibilityCode.MASA_TUNGGU_1_BULAN, passed: waited },
+  ];
+  // AKTIF: resignation/PHK claims wait for NONAKTIF; other grounds go through a branch. In the waiting month: nowhere
+  // yet. Otherwise the saldo decides: JMO up to Rp10 juta (after pengkinian, if still to do), else Lapak Asik.
+  const channel = !nonaktif ? KlaimChannel.KANTOR_CABANG : !waited ? null : saldoOk ? KlaimChannel.JMO : KlaimChannel.LAPAK_ASIK;
+  return { checks, eligible: checks.every((c) => c.passed), channel, saldoSen, claimableFrom };
+}

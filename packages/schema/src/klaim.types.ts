@@ -1,0 +1,218 @@
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { DateTimeScalar, RupiahScalar } from "./scalars.ts";
+import { KlaimChannel, KlaimEligibilityCode, KlaimStatus, KlaimStep, PaymentRail, SebabKlaim } from "./enums.ts";
+import { Node, PageInfo, UserError, type Owned } from "./common.types.ts";
+import { Card } from "./participant.types.ts";
+import { BankAccount, BankAccountInput } from "./pengkinian.types.ts";
+
+@ObjectType({ description: "What a JHT claim pays: figures locked when the claim is submitted" })
+export class KlaimRincian {
+  @Field(() => RupiahScalar, { description: "Gross JHT saldo of the card (at klaimJhtSetRekening; locked at submit)" })
+  saldo!: bigint;
+
+  @Field(() => RupiahScalar, { description: "PPh 21 withheld (PP 68/2009: 0% up to Rp50 juta, 5% above; 6% without NPWP)" })
+  pajak!: bigint;
+
+  @Field(() => RupiahScalar, { description: "Net amount paid: saldo − pajak" })
+  dibayarkan!: bigint;
+
+  @Field(() => Boolean, { description: "Whether an NPWP was given (without one the tax rate is 20% higher)" })
+  npwpProvided!: boolean;
+
+  @Field(() => String, { description: 'The dated tax rule used, e.g. "PP68_2009"' })
+  taxRule!: string;
+}
+
+@ObjectType({
+  implements: Node,
+  description:
+    "A JHT claim (klaim JHT) of one card. Filled in as DRAFT (KEPESERTAAN, BIOMETRIK, REKENING, KONFIRMASI in that order), " +
+    "then AGENDA → VERIFIKASI → PENETAPAN → PEMBAYARAN → SELESAI, or DITOLAK / DIBATALKAN.",
+})
+export class Klaim implements Node, Owned {
+  ownerParticipantId!: string;
+  /** The claim's row id and its card's (field resolvers load from them). */
+  rowId!: string;
+  cardRowId!: string;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'Claim number, e.g. "JHT-20261122-000123"' })
+  nomor!: string;
+
+  @Field(() => Card)
+  card?: Card;
+
+  @Field(() => SebabKlaim)
+  sebab!: SebabKlaim;
+
+  @Field(() => KlaimChannel)
+  channel!: KlaimChannel;
+
+  @Field(() => KlaimStatus)
+  status!: KlaimStatus;
+
+  @Field(() => KlaimRincian, { nullable: true, description: "Null until the REKENING step is done" })
+  rincian!: KlaimRincian | null;
+
+  @Field(() => BankAccount, { nullable: true, description: "The account the claim is paid into; null until the REKENING step" })
+  bankAccount!: BankAccount | null;
+
+  @Field(() => PaymentRail, { nullable: true, description: "How the payment goes (set when payment starts)" })
+  paymentRail!: PaymentRail | null;
+
+  @Field(() => String, { nullable: true, description: "The bank transfer's reference, once paid" })
+  transferReference!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  submittedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  completedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Why it was DITOLAK" })
+  rejectionReason!: string | null;
+
+  @Field(() => Boolean, { description: "Held by staff: processing waits until they release it" })
+  onHold!: boolean;
+
+  @Field(() => [KlaimStep], { description: "Steps done, in the order of KlaimStep" })
+  completedSteps!: KlaimStep[];
+
+  @Field(() => KlaimStep, { nullable: true, description: "The next step to do; null once submitted" })
+  nextStep!: KlaimStep | null;
+
+  @Field(() => Int, { description: "Wrong KPJ entries left before the account is blocked (3 in all)" })
+  kpjAttemptsLeft!: number;
+
+  @Field(() => Int, { description: "Failed selfie checks left before the account is blocked (3 in all)" })
+  biometricAttemptsLeft!: number;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+}
+
+@ObjectType()
+export class KlaimPayload {
+  @Field(() => Klaim, { nullable: true, description: "The claim after the step; when userErrors is not empty, as it stands (if any)" })
+  klaim!: Klaim | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class KlaimEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Klaim)
+  node!: Klaim;
+}
+
+@ObjectType()
+export class KlaimConnection {
+  @Field(() => [KlaimEdge])
+  edges!: KlaimEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@ObjectType({ description: "One eligibility check, with where to go when it fails" })
+export class KlaimEligibilityCheck {
+  @Field(() => KlaimEligibilityCode)
+  code!: KlaimEligibilityCode;
+
+  @Field(() => Boolean)
+  passed!: boolean;
+
+  @Field(() => String, { description: "In the caller's language; when the check fails, what to do and where" })
+  message!: string;
+}
+
+@ObjectType({ description: "Whether a card's JHT can be claimed in JMO, and where to claim it otherwise" })
+export class KlaimEligibility {
+  @Field(() => Boolean, { description: "All checks passed: the claim can be made in JMO now" })
+  eligible!: boolean;
+
+  @Field(() => [KlaimEligibilityCheck], { description: "SALDO_MAKS_10_JUTA, PENGKINIAN_SELESAI, STATUS_NONAKTIF, MASA_TUNGGU_1_BULAN, in that order" })
+  checks!: KlaimEligibilityCheck[];
+
+  @Field(() => KlaimChannel, {
+    nullable: true,
+    description:
+      "Where this card's claim is made: JMO when the saldo is at most Rp10 juta (once pengkinian is done, if it is not yet); " +
+      "LAPAK_ASIK when the saldo is above; KANTOR_CABANG while the card is AKTIF (other grounds, e.g. age 56, go through a branch); " +
+      "null during the one-month wait after the card became NONAKTIF",
+  })
+  channel!: KlaimChannel | null;
+
+  @Field(() => RupiahScalar, { description: "The card's JHT saldo today" })
+  saldo!: bigint;
+
+  @Field(() => Klaim, { nullable: true, description: "The card's claim in progress (DRAFT to PEMBAYARAN), if any" })
+  openKlaim!: Klaim | null;
+}
+
+// ---- Inputs ----
+
+@InputType()
+export class KlaimJhtStartInput {
+  @Field(() => ID)
+  cardId!: string;
+
+  @Field(() => SebabKlaim)
+  sebab!: SebabKlaim;
+}
+
+@InputType()
+export class KlaimJhtConfirmKepesertaanInput {
+  @Field(() => ID)
+  klaimId!: string;
+
+  @Field(() => String, { description: "The card's full 11-digit KPJ" })
+  kpj!: string;
+}
+
+@InputType()
+export class KlaimJhtVerifyBiometricInput {
+  @Field(() => ID)
+  klaimId!: string;
+
+  @Field(() => String, { description: "Base64 JPEG or PNG, at most 2 MB" })
+  selfie!: string;
+}
+
+@InputType()
+export class KlaimJhtSetRekeningInput {
+  @Field(() => ID)
+  klaimId!: string;
+
+  @Field(() => String, { nullable: true, description: "Optional; 15 (legacy) or 16 digits. Without it the tax is 20% higher" })
+  npwp?: string | null;
+
+  @Field(() => BankAccountInput, { description: "In the participant's own name" })
+  bankAccount!: BankAccountInput;
+}
+
+@InputType()
+export class KlaimJhtSubmitInput {
+  @Field(() => ID)
+  klaimId!: string;
+
+  @Field(() => Boolean, { description: "The participant ticked that they read and agree to the claim statement" })
+  consent!: boolean;
+
+  @Field(() => String, {
+    description: "A key the client makes once per submission (8–100 of A–Z a–z 0–9 - _, e.g. a UUID); sending it again returns the same claim",
+  })
+  idempotencyKey!: string;
+}
+
+@InputType()
+export class KlaimCancelInput {
+  @Field(() => ID)
+  klaimId!: string;
+}

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import WebSocket from "ws";
+import { klaims } from "../../api/src/db/schema.ts";
+import { toGlobalId } from "../../api/src/common/global-id.ts";
+import { appendKlaimEvent } from "../../api/src/modules/klaim/klaim-events.ts";
+import { TEST_PASSWORD } from "../../api/test/support/builders.ts";
+import { useServerHarness } from "../../api/test/support/harness.ts";
+import { createJmoClient, type JmoClient, type KlaimStatus, type KlaimStatusChangedSubscription } from "../src/index.ts";
+
+const h = useServerHarness();
+const clients: JmoClient[] = [];
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+});
+
+async function signedIn(identifier: string): Promise<JmoClient> {
+  let token: string | null = null;
+  const jmo = createJmoClient({ url: h.server.url, webSocketImpl: WebSocket, getToken: () => token });
+  clients.push(jmo);
+  const { login } = await jmo.login({ input: { identifier, password: TEST_PASSWORD } });
+  token = login.accessToken;
+  return jmo;
+}
+
+/** A submitted claim (AGENDA, event 1), as klaimJhtSubmit leaves it. */
+async function submittedKlaim() {
+  const p = await h.seed.participant({ fullName: "Budi Santoso" }).withCard({ status: "NONAKTIF", nonaktifSince: "2024-12-31" }).withAccount().build();
+  await h.seed.contributionsFor(p.cards[0]!.id, { from: "2023-01", months: 12, wage: 5_000_000 });
+  const db = h.tdb.database.db;
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(klaims)
+      .values({
+        participantId: p.participant.id,
+        cardId: p.cards[0]!.id,
+        sebab: "PHK",
+        status: "AGENDA",
+        bankCode: "009",
+        bankAccountNumber: "1234567890",
+        bankAccountName: "BUDI SANTOSO",
+        saldoSen: 100_000n,
+        pajakSen: 0n,
+        dibayarkanSen: 100_000n,
+        nextActionAt: new Date(Date.now() - 1000),
+      })
+      .returning();
+    await appendKlaimEvent(tx, row!.id, "AGENDA", "Agenda Klaim", "participant");
+    return row!.id;
+  });
+  return { email: p.email!, klaimId: toGlobalId("Klaim", id) };
+}
+
+describe("klaim tracking through the SDK", () => {
+  it("streams a claim's events to SELESAI as a typed async iterable that ends with the claim, and reads the timeline", async () => {
+    const { email, klaimId } = await submittedKlaim();
+    const jmo = await signedIn(email);
+    const received: KlaimStatusChangedSubscription["klaimStatusChanged"][] = [];
+    const listening = (async () => {
+      for await (const { klaimStatusChanged } of jmo.klaimStatusChanged({ klaimId, afterSequence: 0 })) {
+        received.push(klaimStatusChanged);
+        if (received.length === 1) await h.server.services.klaimWorker.runDue();
+      }
+    })();
+    await listening; // the loop ends because the server completes the subscription after SELESAI
+    expectTypeOf(received[0]!.status).toEqualTypeOf<KlaimStatus>();
+    expect(received.map((e) => e.status)).toEqual(["AGENDA", "VERIFIKASI", "PENETAPAN", "PEMBAYARAN", "SELESAI"]);
+    const { klaim } = await jmo.klaimTimeline({ id: klaimId });
+    expect(klaim?.timeline).toEqual(received);
+    expect(klaim).toMatchObject({ status: "SELESAI", paymentRail: "REALTIME" });
+  });
+
+  it("gives staff the hold, approve and reject mutations", async () => {
+    const { klaimId } = await submittedKlaim();
+    const staff = await h.seed.staff();
+    const jmo = await signedIn(staff.email);
+    const held = await jmo.klaimHold({ input: { klaimId, reason: "Periksa rekening" } });
+    expect(held.klaimHold).toMatchObject({ klaim: { status: "AGENDA", onHold: true }, userErrors: [] });
+    const approved = await jmo.klaimApprove({ input: { klaimId } });
+    expect(approved.klaimApprove).toMatchObject({ klaim: { onHold: false }, userErrors: [] });
+    const rejected = await jmo.klaimReject({ input: { klaimId, reason: "Data tidak sesuai" } });
+    expect(rejected.klaimReject).toMatchObject({ klaim: { status: "DITOLAK", rejectionReason: "Data tidak sesuai" }, userErrors: [] });
+  });
+});
