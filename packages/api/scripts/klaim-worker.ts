@@ -2,21 +2,12 @@
 // PostgreSQL database, next to (or instead of) the workers inside the servers; they share the work (skip locked).
 // Stop it with Ctrl-C or SIGTERM: the step in progress finishes first. Killed mid-step, nothing is lost: the step's
 // transaction rolls back and the next run (of any worker) takes it again; a payment is never made twice.
-import { ConfigError, loadConfig } from "../src/config/environment.ts";
+import { loadConfigOrExit } from "../src/config/environment.ts";
 import { configureLogger } from "../src/common/logger.ts";
 import { openConfiguredDatabase } from "../src/bootstrap.ts";
 import { createServices } from "../src/server/services.ts";
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 const logger = configureLogger(config.logLevel, { pretty: config.env === "development" && process.stdout.isTTY });
 if (!config.databaseUrl) {
   // The embedded database belongs to the one process that opened it (the server, which runs its own worker).

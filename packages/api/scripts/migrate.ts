@@ -1,8 +1,8 @@
 // Applies the committed migrations to the configured database (DATABASE_URL, or the embedded one).
-import { loadConfig } from "../src/config/environment.ts";
+import { loadConfigOrExit } from "../src/config/environment.ts";
 import { openConfiguredDatabase } from "../src/bootstrap.ts";
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const database = openConfiguredDatabase(config);
 await database.migrate();
 await database.close();

@@ -2,13 +2,13 @@
 // Refuses a database that already has participants, so it never mixes demo data into real data.
 import { parseArgs } from "node:util";
 import { count } from "drizzle-orm";
-import { loadConfig } from "../src/config/environment.ts";
+import { loadConfigOrExit } from "../src/config/environment.ts";
 import { openConfiguredDatabase } from "../src/bootstrap.ts";
 import { participants } from "../src/db/schema.ts";
 import { seedDemoData } from "../src/seed/demo-data.ts";
 
 const { values } = parseArgs({ options: { participants: { type: "string" } } });
-const config = loadConfig();
+const config = loadConfigOrExit();
 const n = values.participants ? Number(values.participants) : config.seedParticipants;
 if (!Number.isInteger(n) || n < 0) {
   console.error("--participants must be a whole number");

@@ -1,19 +1,10 @@
-import { ConfigError, loadConfig } from "./config/environment.ts";
+import { loadConfigOrExit } from "./config/environment.ts";
 import { configureLogger } from "./common/logger.ts";
 import { openConfiguredDatabase, prepareDatabase } from "./bootstrap.ts";
 import { startServer } from "./server/app.ts";
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = configureLogger(config.logLevel, { pretty: config.env === "development" && process.stdout.isTTY });
   const database = openConfiguredDatabase(config);
   await prepareDatabase(config, database);

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, lte, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/database.ts";
 import { cards, type CardRow } from "../cards/card.table.ts";
 import { jhtWithdrawals } from "../saldo/saldo.table.ts";
+import { klaimRepository } from "./klaim.repository.ts";
 import { klaimEvents, klaims, type KlaimEventRow, type KlaimRow, type KlaimStatusValue } from "./klaim.table.ts";
 
 /** Statuses the worker moves on by itself. */
@@ -68,12 +69,6 @@ export const klaimProcessingRepository = {
       .orderBy(asc(klaimEvents.sequence));
   },
 
-  async update(tx: DbOrTx, id: string, set: Partial<typeof klaims.$inferInsert>): Promise<KlaimRow> {
-    const [row] = await tx
-      .update(klaims)
-      .set({ ...set, updatedAt: sql`now()` })
-      .where(eq(klaims.id, id))
-      .returning();
-    return row!;
-  },
+  /** The same update as the flow's (keeps updated_at). */
+  update: klaimRepository.update,
 };
