@@ -30,6 +30,10 @@ const config: CodegenConfig = {
         strictScalars: true,
       },
     },
+    // The same documents as TypedDocumentNodes, for Apollo Client or urql (exported by the SDK's index.ts).
+    "packages/sdk/src/generated/documents.ts": {
+      plugins: ["./packages/sdk/codegen/typed-documents.js"],
+    },
   },
 };
 

@@ -8,7 +8,7 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions: ["source"] } },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
+    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts"],
     // Each file opens its own database (PGlite ~0.5 GB, or a PostgreSQL database of its own).
     fileParallelism: true,
     maxWorkers: 2,

@@ -18,6 +18,13 @@ export interface JmoClientOptions {
   headers?: Record<string, string>;
   /** e.g. "en" for English messages; the API answers in Indonesian by default. */
   acceptLanguage?: string;
+  /**
+   * How many times in a row to reconnect a dropped WebSocket before subscriptions fail with NETWORK_ERROR
+   * (default 5; the count starts again after every successful connect). A refused token (4403) is never retried.
+   */
+  retryAttempts?: number;
+  /** Waits before reconnect number `retries` (from 0); default: exponential backoff, 1 s, 2 s, 4 s… plus 0.3–3 s jitter. */
+  retryWait?: (retries: number) => Promise<void>;
 }
 
 /** Per-call options, the last argument of every operation method. */
@@ -49,7 +56,7 @@ export function createJmoClient(options: JmoClientOptions): JmoClient {
   const prepared = new WeakMap<DocumentNode, Prepared>();
   const prepare = (doc: DocumentNode) => {
     let p = prepared.get(doc);
-    if (!p) prepared.set(doc, (p = { query: print(doc), kind: kindOf(doc) }));
+    if (!p) prepared.set(doc, (p = { query: print(doc), ...kindOf(doc) }));
     return p;
   };
 
@@ -98,36 +105,76 @@ export function createJmoClient(options: JmoClientOptions): JmoClient {
         const token = await getToken?.();
         return { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(acceptLanguage ? { acceptLanguage } : {}) };
       },
-      // graphql-ws retries 4403 by default, hoping for new credentials. Retrying the token that was just refused
-      // only delays the error: fail at once, so that the app refreshes its session and subscribes again.
-      shouldRetry: (e) => isCloseEvent(e) && e.code !== CloseCode.Forbidden,
+      ...(options.retryAttempts !== undefined ? { retryAttempts: options.retryAttempts } : {}),
+      ...(options.retryWait ? { retryWait: options.retryWait } : {}),
+      // A dropped connection (any close code, a network error) is retried and every running subscription is sent
+      // again. graphql-ws also retries 4403, hoping for new credentials; retrying the token that was just refused only
+      // delays the error: fail at once, so that the app refreshes its session and subscribes again.
+      shouldRetry: (e) => !(isCloseEvent(e) && e.code === CloseCode.Forbidden),
     }));
 
   // A hand-written iterator rather than an async generator: a generator's return() waits for the pending
   // next() (the next event, maybe never), while this one ends the subscription at once.
   function subscribe(doc: DocumentNode, variables: unknown): AsyncIterableIterator<unknown> {
-    let results: ReturnType<WsClient["iterate"]> | undefined;
+    const { query, resumable } = prepare(doc);
+    const resume = resumable ? sequenceResume(variables) : undefined;
+    // graphql-ws sends this same payload again after every reconnect and serialises it each time: the getter
+    // makes a resumable subscription ask only for what came after the last event it received.
+    const payload = {
+      query,
+      get variables() {
+        return (resume ? resume.variables() : (variables ?? {})) as Record<string, unknown>;
+      },
+    };
+    type Result = { data?: unknown; errors?: readonly GraphQLFormattedError[] };
+    const received: Result[] = [];
+    let ended: { error?: JmoError } | undefined;
+    // Whoever waits in next(); a list, should an app call next() again before the last one settled.
+    const waiting: (() => void)[] = [];
+    const wake = () => {
+      for (const resolve of waiting.splice(0)) resolve();
+    };
+    let unsubscribe: (() => void) | undefined;
+    const finish = (state: { error?: JmoError }) => {
+      ended ??= state;
+      wake();
+    };
     // Subscribes on the first next(), so an iterable that is never iterated costs nothing.
-    const source = () =>
-      (results ??= socket().iterate({ query: prepare(doc).query, variables: (variables ?? {}) as Record<string, unknown> }));
+    const start = () =>
+      (unsubscribe ??= socket().subscribe<unknown>(payload, {
+        // Counted when received, not when handed out: what waits here is still handed out after a reconnect.
+        next: (result) => {
+          if (!result.errors?.length && resume && !resume.accept(result.data)) return; // already received
+          received.push(result);
+          wake();
+        },
+        error: (error) => finish({ error: subscriptionError(error) }),
+        complete: () => finish({}),
+      }));
     const end = async () => {
-      await results?.return?.();
+      unsubscribe?.();
+      received.length = 0;
+      finish({});
       return { done: true as const, value: undefined };
     };
     const iterator: AsyncIterableIterator<unknown> = {
       async next() {
-        let result: IteratorResult<{ data?: unknown; errors?: readonly GraphQLFormattedError[] }>;
-        try {
-          result = await source().next();
-        } catch (error) {
-          throw subscriptionError(error);
+        start();
+        while (received.length === 0 && !ended) await new Promise<void>((resolve) => waiting.push(resolve));
+        const result = received.shift();
+        if (result) {
+          if (result.errors?.length) {
+            await end();
+            throw JmoError.fromGraphQL(result.errors);
+          }
+          return { done: false, value: result.data };
         }
-        if (result.done) return { done: true, value: undefined };
-        if (result.value.errors?.length) {
-          await end();
-          throw JmoError.fromGraphQL(result.value.errors);
+        const error = ended?.error;
+        if (error) {
+          ended = {}; // thrown once, then done
+          throw error;
         }
-        return { done: false, value: result.value.data };
+        return { done: true, value: undefined };
       },
       return: end,
       [Symbol.asyncIterator]: () => iterator,
@@ -158,11 +205,39 @@ export function createJmoClient(options: JmoClientOptions): JmoClient {
 interface Prepared {
   query: string;
   kind: "subscription" | "request";
+  /** A subscription with an `afterSequence` variable: see sequenceResume. */
+  resumable: boolean;
 }
 
-function kindOf(doc: DocumentNode): Prepared["kind"] {
+function kindOf(doc: DocumentNode): Omit<Prepared, "query"> {
   const operation = doc.definitions.find((d) => d.kind === "OperationDefinition");
-  return operation?.operation === "subscription" ? "subscription" : "request";
+  const subscription = operation?.operation === "subscription";
+  return {
+    kind: subscription ? "subscription" : "request",
+    resumable: subscription && !!operation.variableDefinitions?.some((v) => v.variable.name.value === "afterSequence"),
+  };
+}
+
+/**
+ * The API's resumable subscriptions (klaimStatusChanged) take `afterSequence` and send events that carry a
+ * `sequence`, replaying the stored ones after it. This remembers the last sequence received, so that a reconnect
+ * asks for what came after it (nothing lost), and drops any event at or before it (nothing twice).
+ */
+function sequenceResume(variables: unknown) {
+  const given = (variables ?? {}) as Record<string, unknown>;
+  let last = typeof given.afterSequence === "number" ? given.afterSequence : undefined;
+  return {
+    variables: () => (last === undefined ? given : { ...given, afterSequence: last }),
+    /** False for an event already received. */
+    accept(data: unknown): boolean {
+      const root = typeof data === "object" && data !== null ? Object.values(data)[0] : undefined;
+      const sequence = typeof root === "object" && root !== null ? (root as { sequence?: unknown }).sequence : undefined;
+      if (typeof sequence !== "number") return true;
+      if (last !== undefined && sequence <= last) return false;
+      last = sequence;
+      return true;
+    },
+  };
 }
 
 function isCloseEvent(value: unknown): value is { code: number; reason: string } {
