@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
 import WebSocket from "ws";
-import { klaims } from "../../api/src/db/schema.ts";
-import { toGlobalId } from "../../api/src/common/global-id.ts";
-import { appendKlaimEvent } from "../../api/src/modules/klaim/klaim-events.ts";
 import { TEST_PASSWORD } from "../../api/test/support/builders.ts";
 import { useServerHarness } from "../../api/test/support/harness.ts";
+import { submittedKlaim } from "./support/klaim.ts";
 import { createJmoClient, type JmoClient, type KlaimStatus, type KlaimStatusChangedSubscription } from "../src/index.ts";
 
 const h = useServerHarness();
@@ -22,37 +20,9 @@ async function signedIn(identifier: string): Promise<JmoClient> {
   return jmo;
 }
 
-/** A submitted claim (AGENDA, event 1), as klaimJhtSubmit leaves it. */
-async function submittedKlaim() {
-  const p = await h.seed.participant({ fullName: "Budi Santoso" }).withCard({ status: "NONAKTIF", nonaktifSince: "2024-12-31" }).withAccount().build();
-  await h.seed.contributionsFor(p.cards[0]!.id, { from: "2023-01", months: 12, wage: 5_000_000 });
-  const db = h.tdb.database.db;
-  const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(klaims)
-      .values({
-        participantId: p.participant.id,
-        cardId: p.cards[0]!.id,
-        sebab: "PHK",
-        status: "AGENDA",
-        bankCode: "009",
-        bankAccountNumber: "1234567890",
-        bankAccountName: "BUDI SANTOSO",
-        saldoSen: 100_000n,
-        pajakSen: 0n,
-        dibayarkanSen: 100_000n,
-        nextActionAt: new Date(Date.now() - 1000),
-      })
-      .returning();
-    await appendKlaimEvent(tx, row!.id, "AGENDA", "Agenda Klaim", "participant");
-    return row!.id;
-  });
-  return { email: p.email!, klaimId: toGlobalId("Klaim", id) };
-}
-
 describe("klaim tracking through the SDK", () => {
   it("streams a claim's events to SELESAI as a typed async iterable that ends with the claim, and reads the timeline", async () => {
-    const { email, klaimId } = await submittedKlaim();
+    const { email, klaimId } = await submittedKlaim(h);
     const jmo = await signedIn(email);
     const received: KlaimStatusChangedSubscription["klaimStatusChanged"][] = [];
     const listening = (async () => {
@@ -70,7 +40,7 @@ describe("klaim tracking through the SDK", () => {
   });
 
   it("gives staff the hold, approve and reject mutations", async () => {
-    const { klaimId } = await submittedKlaim();
+    const { klaimId } = await submittedKlaim(h);
     const staff = await h.seed.staff();
     const jmo = await signedIn(staff.email);
     const held = await jmo.klaimHold({ input: { klaimId, reason: "Periksa rekening" } });
