@@ -1,24 +1,12 @@
-import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import WebSocket from "ws";
-import { TEST_PASSWORD } from "../../api/test/support/builders.ts";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { useServerHarness } from "../../api/test/support/harness.ts";
+import { useSdkClients } from "./support/clients.ts";
 import { submittedKlaim } from "./support/klaim.ts";
-import { createJmoClient, type JmoClient, type KlaimStatus, type KlaimStatusChangedSubscription } from "../src/index.ts";
+import { type KlaimStatus, type KlaimStatusChangedSubscription } from "../src/index.ts";
 
 const h = useServerHarness();
-const clients: JmoClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
-});
+const signedIn = useSdkClients(h);
 
-async function signedIn(identifier: string): Promise<JmoClient> {
-  let token: string | null = null;
-  const jmo = createJmoClient({ url: h.server.url, webSocketImpl: WebSocket, getToken: () => token });
-  clients.push(jmo);
-  const { login } = await jmo.login({ input: { identifier, password: TEST_PASSWORD } });
-  token = login.accessToken;
-  return jmo;
-}
 
 describe("klaim tracking through the SDK", () => {
   it("streams a claim's events to SELESAI as a typed async iterable that ends with the claim, and reads the timeline", async () => {

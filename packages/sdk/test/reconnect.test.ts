@@ -1,18 +1,14 @@
 import type { Duplex } from "node:stream";
-import { afterEach, describe, expect, it } from "vitest";
-import WebSocket from "ws";
+import { describe, expect, it } from "vitest";
 import { SandboxBank } from "../../api/src/modules/klaim/bank.ts";
 import { KlaimWorker } from "../../api/src/modules/klaim/klaim.worker.ts";
-import { TEST_PASSWORD } from "../../api/test/support/builders.ts";
 import { useServerHarness } from "../../api/test/support/harness.ts";
-import { createJmoClient, JmoError, type JmoClient, type JmoClientOptions, type KlaimStatusChangedSubscription } from "../src/index.ts";
+import { useSdkClients } from "./support/clients.ts";
+import { JmoError, type KlaimStatusChangedSubscription } from "../src/index.ts";
 import { submittedKlaim } from "./support/klaim.ts";
 
 const h = useServerHarness();
-const clients: JmoClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
-});
+const signedIn = useSdkClients(h);
 
 /** Every raw connection upgraded to a WebSocket since the call, so that a test can cut them as a network would. */
 function serverSockets() {
@@ -46,14 +42,6 @@ function gate() {
   };
 }
 
-async function signedIn(email: string, options: Partial<JmoClientOptions>): Promise<JmoClient> {
-  let token: string | null = null;
-  const jmo = createJmoClient({ url: h.server.url, webSocketImpl: WebSocket, getToken: () => token, ...options });
-  clients.push(jmo);
-  const { login } = await jmo.login({ input: { identifier: email, password: TEST_PASSWORD } });
-  token = login.accessToken;
-  return jmo;
-}
 
 /** A worker that takes one step per `step()`: each step is due an hour after the last, and the clock jumps an hour. */
 function steppingWorker() {
