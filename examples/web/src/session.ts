@@ -48,6 +48,29 @@ export function saveSession(next: Session | null): void {
   else sessionStorage.removeItem(STORAGE_KEY);
 }
 
+const DEVICE_TOKEN_KEY = "jmo.deviceToken";
+
+/**
+ * The device token of this browser's last sign-in, sent with the next login: this device then keeps signing in while
+ * someone else's wrong passwords have locked the email or phone number. Kept in localStorage, across sign-outs.
+ */
+export function deviceToken(): string | null {
+  try {
+    return localStorage.getItem(DEVICE_TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function saveDeviceToken(token: string | null | undefined): void {
+  if (!token) return;
+  try {
+    localStorage.setItem(DEVICE_TOKEN_KEY, token);
+  } catch {
+    // Storage refused (private mode): sign-in works without it.
+  }
+}
+
 /** Runs a request; when the access token has expired, refreshes the session once and tries again. */
 export async function withSession<T>(request: () => Promise<T>): Promise<T> {
   try {

@@ -1,5 +1,6 @@
 // Loads the demo data into the configured database: `pnpm db:seed [--participants N]`.
-// Refuses a database that already has participants, so it never mixes demo data into real data.
+// Refuses a database that already has participants, so it never mixes demo data into real data, and refuses
+// production (NODE_ENV=production) unless SEED_DEMO_ACCOUNTS=true.
 import { parseArgs } from "node:util";
 import { count } from "drizzle-orm";
 import { loadConfigOrExit } from "../src/config/environment.ts";
@@ -9,6 +10,14 @@ import { seedDemoData } from "../src/seed/demo-data.ts";
 
 const { values } = parseArgs({ options: { participants: { type: "string" } } });
 const config = loadConfigOrExit();
+// The demo accounts share a public password: never in production unless asked for explicitly (and knowingly).
+if (!config.seedDemoAccounts) {
+  console.error(
+    `refusing to seed the demo accounts (their password is public) with NODE_ENV=${config.env}; ` +
+      "set SEED_DEMO_ACCOUNTS=true only for a throwaway demo deployment",
+  );
+  process.exit(1);
+}
 const n = values.participants ? Number(values.participants) : config.seedParticipants;
 if (!Number.isInteger(n) || n < 0) {
   console.error("--participants must be a whole number");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { accounts, sessions } from "../src/db/schema.ts";
+import { accounts, loginAttempts, sessions } from "../src/db/schema.ts";
 import { TEST_PASSWORD } from "./support/builders.ts";
 import { useServerHarness } from "./support/harness.ts";
 import { gql, LOGIN, signIn } from "./support/test-server.ts";
@@ -48,15 +48,26 @@ describe("login", () => {
     const right = await login(p.email!, TEST_PASSWORD);
     expect(right.data?.login.accessToken).toBeNull();
     expect(right.data?.login.userErrors[0]).toMatchObject({ code: "ACCOUNT_LOCKED", message: expect.stringContaining("15 menit") });
+    // The right password during the lock neither opens it nor moves its end.
+    const again = await login(p.email!, TEST_PASSWORD);
+    expect(again.data?.login.userErrors[0].message).toBe(right.data?.login.userErrors[0].message);
 
-    const [row] = await h.tdb.database.db.select().from(accounts).where(eq(accounts.id, p.accountId!));
+    const [row] = await h.tdb.database.db.select().from(loginAttempts);
     const minutes = (row!.lockedUntil!.getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);
 
-    // Once the lock has run out, the right password works again.
-    await h.tdb.database.db.update(accounts).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(accounts.id, p.accountId!));
+    // Once the lock has run out, the right password works again, and the count starts afresh.
+    await h.tdb.database.db.update(loginAttempts).set({ lockedUntil: sql`now() - interval '1 second'` });
     expect((await login(p.email!, TEST_PASSWORD)).data?.login.accessToken).toEqual(expect.any(String));
+    for (let i = 0; i < 4; i++) expect((await login(p.email!, "salah")).data?.login.userErrors[0].code).toBe("INVALID_CREDENTIALS");
+  });
+
+  it("forgets wrong passwords after 15 minutes without another try", async () => {
+    const p = await h.seed.participant().withAccount().build();
+    for (let i = 0; i < 4; i++) await login(p.email!, "salah");
+    await h.tdb.database.db.update(loginAttempts).set({ lastAttemptAt: sql`now() - interval '16 minutes'` });
+    for (let i = 0; i < 4; i++) expect((await login(p.email!, "salah")).data?.login.userErrors[0].code).toBe("INVALID_CREDENTIALS");
   });
 
   it("restarts the count after a successful sign-in", async () => {

@@ -32,6 +32,13 @@ describe("config", () => {
     expect(prod.corsOrigins).toEqual([]);
   });
 
+  it("takes SELFIE_MAX_MEGAPIXELS from 1 to 24, 13 by default (every phone's front camera)", () => {
+    expect(loadConfig({}).selfieMaxMegapixels).toBe(13);
+    expect(loadConfig({ SELFIE_MAX_MEGAPIXELS: "8.5" }).selfieMaxMegapixels).toBe(8.5);
+    expect(issues({ SELFIE_MAX_MEGAPIXELS: "25" })).toEqual([expect.stringMatching(/^SELFIE_MAX_MEGAPIXELS:/)]);
+    expect(issues({ SELFIE_MAX_MEGAPIXELS: "0" })).toEqual([expect.stringMatching(/^SELFIE_MAX_MEGAPIXELS:/)]);
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({ port: 4000, databaseUrl: undefined });
   });

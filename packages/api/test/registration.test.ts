@@ -171,17 +171,18 @@ describe("verification codes", () => {
     expect(sixth.data?.registrationVerifyEmail.userErrors[0]).toMatchObject({ code: "CODE_ATTEMPTS_EXCEEDED", message: expect.stringContaining("kode baru") });
   });
 
-  it("evaluates only five of twenty aliased guesses in one request, then the code is dead", async () => {
+  it("evaluates only five of twelve aliased guesses in one request, then the code is dead", async () => {
     const { token, code } = await pendingEmailCode();
-    // Guesses 1–19 are wrong; the 20th (and the 8th) are the right code, which must not get through.
-    const guesses = Array.from({ length: 20 }, (_, i) => (i === 7 || i === 19 ? code : wrongCode(code)));
+    // Twelve fit under the alias limit (MAX_ALIASES, 15): the attempt count must hold by itself. Guesses 1–11 are
+    // wrong; the 12th (and the 8th) are the right code, which must not get through.
+    const guesses = Array.from({ length: 12 }, (_, i) => (i === 7 || i === 11 ? code : wrongCode(code)));
     const document = `mutation($t: String!) { ${guesses
       .map((g, i) => `a${i}: registrationVerifyEmail(input: { registrationToken: $t, code: "${g}" }) { registration { emailVerified } userErrors { code } }`)
       .join("\n")} }`;
     const res = await gql(h.server.url, document, { t: token });
     const codes = guesses.map((_, i) => res.data?.[`a${i}`].userErrors[0]?.code);
     expect(codes.filter((c) => c === "CODE_INVALID")).toHaveLength(5);
-    expect(codes.slice(5)).toEqual(Array(15).fill("CODE_ATTEMPTS_EXCEEDED"));
+    expect(codes.slice(5)).toEqual(Array(7).fill("CODE_ATTEMPTS_EXCEEDED"));
     const [row] = await h.tdb.database.db.select().from(verificationCodes);
     expect(row!.attempts).toBe(5);
     const later = await call(VERIFY_EMAIL, { registrationToken: token, code });
@@ -319,7 +320,8 @@ describe("password reset", () => {
     const p = await h.seed.participant().withAccount().build();
     const first = await signIn(h.server.url, p.email!);
     const second = await signIn(h.server.url, p.email!);
-    await h.tdb.database.db.update(accounts).set({ lockedUntil: sql`now() + interval '10 minutes'`, failedLoginCount: 0 }).where(eq(accounts.id, p.accountId!));
+    // Five wrong passwords lock sign-in for 15 minutes.
+    for (let i = 0; i < 5; i++) await gql(h.server.url, LOGIN, { input: { identifier: p.email!, password: `salah-${i}` } });
     await call(RESET_REQUEST, { email: p.email! });
     const token = await lastCode(p.email!);
 
@@ -358,9 +360,9 @@ describe("blocks", () => {
     const locked = await h.seed.participant().withAccount().build();
     await h.tdb.database.db.update(accounts).set({ blockedAt: new Date(), blockedReason: "KPJ_STRIKES" }).where(eq(accounts.id, kpj.accountId!));
     await h.tdb.database.db.update(accounts).set({ blockedAt: new Date(), blockedReason: "BIOMETRIC_STRIKES" }).where(eq(accounts.id, selfie.accountId!));
-    await h.tdb.database.db.update(accounts).set({ lockedUntil: sql`now() + interval '10 minutes'` }).where(eq(accounts.id, locked.accountId!));
     const login = async (identifier: string, password = TEST_PASSWORD) =>
       (await gql(h.server.url, LOGIN, { input: { identifier, password } })).data?.login.userErrors[0];
+    for (let i = 0; i < 5; i++) await login(locked.email!, `salah-${i}`);
     expect(await login(kpj.email!)).toMatchObject({ code: "ACCOUNT_BLOCKED", message: expect.stringMatching(/KPJ salah.*175/) });
     expect(await login(selfie.email!)).toMatchObject({ code: "ACCOUNT_BLOCKED", message: expect.stringMatching(/verifikasi wajah.*175/) });
     expect(await login(locked.email!)).toMatchObject({ code: "ACCOUNT_LOCKED", message: expect.stringContaining("menit") });
@@ -372,7 +374,8 @@ describe("blocks", () => {
 describe("rate limits", () => {
   it("answers RATE_LIMITED with retryAfterSeconds (HTTP 429) after 20 sign-ins for one identifier in 15 minutes", async () => {
     const attempt = () => gql(h.server.url, LOGIN, { input: { identifier: "Tebak.Tebak@example.test", password: "salah" } });
-    for (let i = 0; i < 20; i++) expect((await attempt()).data?.login.userErrors[0].code).toBe("INVALID_CREDENTIALS");
+    // Wrong, then locked after the fifth (the same for an identifier without an account), then rate-limited.
+    for (let i = 0; i < 20; i++) expect((await attempt()).data?.login.userErrors[0].code).toBe(i < 4 ? "INVALID_CREDENTIALS" : "ACCOUNT_LOCKED");
     const limited = await attempt();
     expect(limited.status).toBe(429);
     expect(limited.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });

@@ -11,6 +11,13 @@ export class LoginInput {
 
   @Field(() => String)
   password!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The deviceToken this client got at its last sign-in. With it, this device's attempts count apart from the identifier's, so a lock caused by someone else's wrong passwords does not keep it out. An invalid one, or one of another account, is ignored",
+  })
+  deviceToken?: string | null;
 }
 
 @InputType()
@@ -35,6 +42,13 @@ export class LoginPayload {
 
   @Field(() => Role, { nullable: true })
   role!: Role | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Keep it on this device (long-lived) and send it as LoginInput.deviceToken with the next login: this device then keeps signing in while the identifier is locked by wrong passwords typed elsewhere. Given by login and registrationComplete, null from refreshSession. Grants nothing by itself",
+  })
+  deviceToken?: string | null;
 
   @Field(() => [UserError])
   userErrors!: UserError[];

@@ -96,6 +96,10 @@ export function createJmoClient(options: JmoClientOptions): JmoClient {
   }
 
   let ws: WsClient | undefined;
+  // The server closes a socket when the access token it was opened with expires (4419), unless a fresh token reaches
+  // it first in a graphql-ws ping. So shortly before the socket's token expires, the client asks `getToken()` for the
+  // current one and, if the app has refreshed it, sends it on the open socket: subscriptions run on without a gap.
+  const tokenRenewal = socketTokenRenewal(getToken);
   const socket = () =>
     (ws ??= createClient({
       url: url.replace(/^http/i, "ws"),
@@ -103,7 +107,13 @@ export function createJmoClient(options: JmoClientOptions): JmoClient {
       // Called on every (re)connect, so a reconnect picks up a refreshed token.
       connectionParams: async () => {
         const token = await getToken?.();
+        tokenRenewal.connecting(token ?? null);
         return { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(acceptLanguage ? { acceptLanguage } : {}) };
+      },
+      on: {
+        opened: (s) => tokenRenewal.opened(s as RawSocket),
+        connected: () => tokenRenewal.connected(),
+        closed: () => tokenRenewal.closed(),
       },
       ...(options.retryAttempts !== undefined ? { retryAttempts: options.retryAttempts } : {}),
       ...(options.retryWait ? { retryWait: options.retryWait } : {}),
@@ -197,7 +207,82 @@ export function createJmoClient(options: JmoClientOptions): JmoClient {
     async dispose() {
       const current = ws;
       ws = undefined;
+      tokenRenewal.closed();
       await current?.dispose();
+    },
+  };
+}
+
+/** The part of a WebSocket (browser or `ws`) the token renewal uses. */
+interface RawSocket {
+  readonly readyState: number;
+  send(data: string): void;
+}
+
+/** Milliseconds since the epoch at which a JWT expires (its `exp`, read without verifying: the server verifies). */
+function tokenExpiry(token: string | null): number | undefined {
+  const payload = token?.split(".")[1];
+  if (!payload) return undefined;
+  try {
+    const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: unknown };
+    return typeof json.exp === "number" ? json.exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Sends the app's current access token on the open socket (a graphql-ws ping `{ authorization }`) before the token
+ * the socket holds expires. If the app has no fresher token yet, it asks again every 10 s; should the old one expire
+ * first, the server closes with 4419 and graphql-ws reconnects, asking `getToken()` again.
+ */
+function socketTokenRenewal(getToken: JmoClientOptions["getToken"]) {
+  let raw: RawSocket | undefined;
+  let current: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+  };
+  const schedule = (ms: number) => {
+    stop();
+    timer = setTimeout(renew, Math.max(1000, ms));
+    (timer as { unref?: () => void }).unref?.();
+  };
+  const plan = () => {
+    const expiry = tokenExpiry(current);
+    if (expiry === undefined || !getToken) return;
+    const left = expiry - Date.now();
+    // A minute before expiry, or halfway through a shorter life.
+    schedule(left - Math.min(60_000, left / 2));
+  };
+  async function renew() {
+    timer = undefined;
+    let token: string | null | undefined;
+    try {
+      token = await getToken?.();
+    } catch {
+      token = undefined;
+    }
+    if (token && token !== current && raw?.readyState === 1) {
+      raw.send(JSON.stringify({ type: "ping", payload: { authorization: `Bearer ${token}` } }));
+      current = token;
+      plan();
+    } else if ((tokenExpiry(current) ?? 0) > Date.now()) {
+      schedule(10_000);
+    }
+  }
+  return {
+    connecting(token: string | null) {
+      current = token;
+    },
+    opened(socket: RawSocket) {
+      raw = socket;
+    },
+    connected: plan,
+    closed() {
+      raw = undefined;
+      stop();
     },
   };
 }
@@ -249,9 +334,19 @@ function subscriptionError(error: unknown): JmoError {
   if (error instanceof JmoError) return error;
   if (Array.isArray(error)) return JmoError.fromGraphQL(error as GraphQLFormattedError[]);
   if (isCloseEvent(error)) {
-    // The server refuses connection_init with 4403 when the token is invalid, expired or revoked.
+    // 4403: the server refused the token at connection_init, or closed the socket because its session ended
+    // (logout, password reset, a block): sign in again.
     if (error.code === CloseCode.Forbidden) {
-      return new JmoError({ code: "UNAUTHENTICATED", message: `The server refused the access token (${error.code} ${error.reason})`, cause: error });
+      return new JmoError({
+        code: "UNAUTHENTICATED",
+        detail: "SESSION_ENDED",
+        message: `The server refused the access token or the session has ended (${error.code} ${error.reason})`,
+        cause: error,
+      });
+    }
+    // 4429: this account already has as many sockets open as the server allows.
+    if (error.code === 4429) {
+      return new JmoError({ code: "RATE_LIMITED", message: `Too many open connections for this account (${error.code} ${error.reason})`, cause: error });
     }
     return JmoError.network(`WebSocket closed: ${error.code} ${error.reason}`.trim(), error);
   }

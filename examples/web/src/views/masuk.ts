@@ -1,5 +1,5 @@
 import { busy, errorBox, field, h } from "../dom.ts";
-import { jmo, messagesOf, saveSession } from "../session.ts";
+import { deviceToken, jmo, messagesOf, saveDeviceToken, saveSession } from "../session.ts";
 
 export function masukView(root: HTMLElement): void {
   const identifier = h("input", { name: "identifier", type: "text", autocomplete: "username", required: true, placeholder: "email atau nomor HP" });
@@ -19,8 +19,9 @@ export function masukView(root: HTMLElement): void {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     void busy(submit, errors, async () => {
-      const { login } = await jmo.login({ input: { identifier: identifier.value.trim(), password: password.value } });
+      const { login } = await jmo.login({ input: { identifier: identifier.value.trim(), password: password.value, deviceToken: deviceToken() } });
       if (login.userErrors.length || !login.accessToken || !login.refreshToken) return errors.show(messagesOf(login.userErrors));
+      saveDeviceToken(login.deviceToken);
       saveSession({ accessToken: login.accessToken, refreshToken: login.refreshToken, fullName: login.participant?.fullName ?? "" });
       location.hash = "#/beranda";
     });

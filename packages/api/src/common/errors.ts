@@ -88,7 +88,9 @@ const CONTRACT_CODES = new Set<string>(["UNAUTHENTICATED", "FORBIDDEN", "BAD_USE
  * request errors become BAD_USER_INPUT, and anything unexpected is logged and masked.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  // Apollo wraps what a validation rule reports (ValidationError, no path): a coded ApiError inside (a limit) keeps its code.
+  const original =
+    error instanceof GraphQLError && !error.path && error.originalError instanceof ApiError ? error.originalError : unwrapResolverError(error);
   const scope = currentRequest();
   if (original instanceof ApiError) {
     const { http: _http, ...extensions } = original.extensions;
@@ -106,10 +108,29 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code && CONTRACT_CODES.has(code) && code !== "INTERNAL_SERVER_ERROR" && original instanceof GraphQLError) {
     return { ...formatted, extensions: { code } };
   }
+  // A NUL byte that reached PostgreSQL by a path the request check does not cover (text cannot hold it: 22021,
+  // nor jsonb: 22P05): the caller's input, not our failure.
+  const sqlState = sqlStateOf(original);
+  if (sqlState === "22021" || sqlState === "22P05") {
+    return {
+      message: topLevelMessage("BAD_USER_INPUT", scope?.locale ?? "id"),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: "BAD_USER_INPUT", detail: "CONTROL_CHARACTERS" },
+    };
+  }
   logger.error({ err: original, requestId: scope?.requestId, path: formatted.path }, "unexpected error");
   return {
     message: topLevelMessage("INTERNAL_SERVER_ERROR", scope?.locale ?? "id"),
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: "INTERNAL_SERVER_ERROR", ...(scope ? { requestId: scope.requestId } : {}) },
   };
+}
+
+/** The SQLSTATE of a driver error, also when drizzle wraps it (DrizzleQueryError's cause). */
+function sqlStateOf(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }

@@ -395,3 +395,51 @@ export function topLevelMessage(code: TopLevelCode, locale: Locale, params: Para
 export function userErrorMessage(code: UserErrorCode, locale: Locale, params: Params = {}): string {
   return render(userErrors[code]!, locale, params);
 }
+
+/** The `detail` of a BAD_USER_INPUT that refuses a document over a limit (server/limits/operation-limits.ts). */
+export type OperationLimitDetail =
+  | "DOCUMENT_TOO_LARGE"
+  | "TOO_MANY_TOKENS"
+  | "TOO_MANY_ALIASES"
+  | "QUERY_TOO_DEEP"
+  | "TOO_MANY_DIRECTIVES"
+  | "QUERY_TOO_COSTLY"
+  | "DOCUMENT_NOT_TRUSTED";
+
+const found = (p: Params, id: string, en: string) => (p.found !== undefined ? { id: ` (${p.found} ${id})`, en: ` (${p.found} ${en})` } : { id: "", en: "" });
+
+const operationLimits: Record<OperationLimitDetail, Message> = {
+  DOCUMENT_TOO_LARGE: {
+    id: (p) => `Dokumen GraphQL terlalu besar${found(p, "byte", "bytes").id}; paling banyak ${p.limit} byte.`,
+    en: (p) => `The GraphQL document is too large${found(p, "byte", "bytes").en}; at most ${p.limit} bytes.`,
+  },
+  TOO_MANY_TOKENS: {
+    id: (p) => `Dokumen GraphQL terlalu panjang: lebih dari ${p.limit} token.`,
+    en: (p) => `The GraphQL document is too long: more than ${p.limit} tokens.`,
+  },
+  TOO_MANY_ALIASES: {
+    id: (p) => `Terlalu banyak alias dalam satu operasi${found(p, "alias", "aliases").id}; paling banyak ${p.limit}.`,
+    en: (p) => `Too many aliases in one operation${found(p, "alias", "aliases").en}; at most ${p.limit}.`,
+  },
+  QUERY_TOO_DEEP: {
+    id: (p) => `Kueri bersarang terlalu dalam${found(p, "tingkat", "levels").id}; paling banyak ${p.limit} tingkat.`,
+    en: (p) => `The query is nested too deeply${found(p, "tingkat", "levels").en}; at most ${p.limit} levels.`,
+  },
+  TOO_MANY_DIRECTIVES: {
+    id: (p) => `Terlalu banyak direktif dalam satu operasi${found(p, "direktif", "directives").id}; paling banyak ${p.limit}.`,
+    en: (p) => `Too many directives in one operation${found(p, "direktif", "directives").en}; at most ${p.limit}.`,
+  },
+  QUERY_TOO_COSTLY: {
+    id: (p) =>
+      `Kueri terlalu berat${p.found !== undefined ? ` (biaya ${p.found})` : ""}; paling banyak ${p.limit}. Pecah menjadi beberapa permintaan.`,
+    en: (p) => `The query is too costly${p.found !== undefined ? ` (cost ${p.found})` : ""}; at most ${p.limit}. Split it into several requests.`,
+  },
+  DOCUMENT_NOT_TRUSTED: {
+    id: "Server ini hanya menerima operasi dari SDK JMO.",
+    en: "This server accepts only the operations of the JMO SDK.",
+  },
+};
+
+export function operationLimitMessage(detail: OperationLimitDetail, locale: Locale, params: Params = {}): string {
+  return render(operationLimits[detail], locale, params);
+}

@@ -1,4 +1,5 @@
-import { pino, type Logger } from "pino";
+import { pino, type DestinationStream, type LogFn, type Logger, type LoggerOptions } from "pino";
+import { safeError, withSafeErrors } from "./log-safety.ts";
 
 /**
  * Structured logs. Never log participant data: these paths are censored should they ever be passed in.
@@ -13,12 +14,40 @@ const redact = {
   censor: "[redacted]",
 };
 
-export let logger: Logger = pino({ level: "info", redact });
+/**
+ * Errors never reach a line as they are (driver errors carry SQL parameters, parse errors the body): wherever
+ * one is in the logged object it keeps only safe fields (log-safety.ts), and a line without a message of its
+ * own takes the scrubbed one instead of the raw `err.message` pino would use.
+ */
+const errorSafety: Pick<LoggerOptions, "serializers" | "formatters" | "hooks"> = {
+  serializers: { err: safeError, error: safeError },
+  formatters: { log: (obj) => withSafeErrors(obj) },
+  hooks: {
+    logMethod(args, method) {
+      const [first, second] = args as unknown[];
+      if (typeof second !== "string") {
+        const err = first instanceof Error ? first : (first as { err?: unknown } | null)?.err;
+        if (err instanceof Error) {
+          const merge = first instanceof Error ? { err: first } : (first as object);
+          return (method as LogFn).call(this, merge, String(safeError(err).message ?? "error"));
+        }
+      }
+      return method.apply(this, args);
+    },
+  },
+};
 
-/** Called at start, after the config is read. A developer's terminal gets readable lines instead of JSON. */
-export function configureLogger(level: string, options: { pretty?: boolean } = {}): Logger {
-  logger = options.pretty
-    ? pino({ level, redact, transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" } } })
-    : pino({ level, redact });
+export let logger: Logger = pino({ level: "info", redact, ...errorSafety });
+
+/**
+ * Called at start, after the config is read. A developer's terminal gets readable lines instead of JSON;
+ * tests pass a `destination` stream to read what would be logged.
+ */
+export function configureLogger(level: string, options: { pretty?: boolean; destination?: DestinationStream } = {}): Logger {
+  logger = options.destination
+    ? pino({ level, redact, ...errorSafety }, options.destination)
+    : options.pretty
+      ? pino({ level, redact, ...errorSafety, transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" } } })
+      : pino({ level, redact, ...errorSafety });
   return logger;
 }

@@ -16,6 +16,8 @@ const schema = z
     TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_TOKEN_SECRET),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+    // Lifetime of the device token given at sign-in (a verified device keeps signing in while its identifier is locked).
+    DEVICE_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(730).default(180),
     DIGITAL_CARD_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
     // Unset: 10 s (0 in tests, which then decide at once with decideDue()).
     PENGKINIAN_VERIFY_DELAY_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).optional(),
@@ -25,9 +27,37 @@ const schema = z
     KLAIM_STEP_DELAY_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).optional(),
     // How often the klaim worker looks for due claims; 0 turns the in-server worker off. Unset: 1000 (0 in tests).
     KLAIM_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
+    // WebSockets (README, Security): sockets per account and per anonymous address on one instance, operations in
+    // flight per socket, and how often the sessions of open sockets are checked again (0: only by events).
+    WS_MAX_SOCKETS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
+    WS_MAX_ANONYMOUS_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+    WS_MAX_OPERATIONS_PER_SOCKET: z.coerce.number().int().min(1).max(1000).default(20),
+    WS_SESSION_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    // Selfies over this many million pixels are refused (SELFIE_TOO_LARGE) before decoding: 13 takes every phone's
+    // front camera (≤ 12.53 MP); each megapixel costs up to ~35 MB in a decode thread, hence at most 24.
+    SELFIE_MAX_MEGAPIXELS: z.coerce.number().min(1).max(24).default(13),
+    // Operation limits (README, Security; server/limits/): refused before execution with BAD_USER_INPUT and a detail.
+    // Largest request: an HTTP JSON body and a WebSocket message alike (selfies travel base64 in variables).
+    MAX_REQUEST_BYTES: z.coerce.number().int().min(65_536).max(104_857_600).default(4_194_304),
+    // Largest GraphQL document (the query text, not its variables), checked before parsing.
+    MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1_000).max(104_857_600).default(100_000),
+    // Most tokens in a document (graphql's parse option maxTokens; it also bounds graphql's validation, whose check of
+    // repeated fields grows with the square of their number), most aliases, nesting depth and directives in one
+    // operation, and the most an operation may cost (server/limits/operation-costs.ts). The SDK's largest operations use
+    // 147 tokens, no alias, depth 6, no directive and cost 606 (Klaims with first: 100).
+    MAX_TOKENS: z.coerce.number().int().min(100).max(100_000_000).default(1_000),
+    MAX_ALIASES: z.coerce.number().int().min(0).max(100_000_000).default(15),
+    MAX_DEPTH: z.coerce.number().int().min(3).max(100_000).default(12),
+    MAX_DIRECTIVES: z.coerce.number().int().min(0).max(100_000_000).default(50),
+    MAX_COST: z.coerce.number().int().min(10).max(1_000_000_000).default(2_000),
+    // sdk: accept only the documents of the SDK (by their sha256), for deployments whose only clients use the SDK.
+    TRUSTED_DOCUMENTS: z.enum(["off", "sdk"]).default("off"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     CORS_ORIGINS: z.string().optional(),
     SEED_PARTICIPANTS: z.coerce.number().int().min(0).max(1_000_000).default(300),
+    // Whether the demo accounts (public password) may be seeded: the embedded database's first start, `pnpm db:seed`.
+    // Unset: yes outside production, no in production (unsafe there: anyone can sign in with them).
+    SEED_DEMO_ACCOUNTS: z.enum(["true", "false"]).optional(),
     // Express "trust proxy": false (default), true, a hop count, or comma-separated addresses/subnets of the proxies.
     TRUST_PROXY: z
       .string()
@@ -50,6 +80,8 @@ export interface Config {
   tokenSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** Lifetime of device tokens (login's deviceToken): how long a device stays verified without signing in. */
+  deviceTokenTtlDays: number;
   /** Lifetime of the verification token in a digital card's QR code. */
   digitalCardTtlHours: number;
   /** Seconds between a pengkinian submission and the verifier's decision. */
@@ -61,9 +93,26 @@ export interface Config {
   /** Poll interval of the klaim worker (in the server and in `pnpm worker`); 0: off in the server. */
   klaimWorkerIntervalMs: number;
   logLevel: string;
+  /** Largest selfie in megapixels (width × height / 10⁶), checked from its header before any decoding. */
+  selfieMaxMegapixels: number;
+  /** Limits on requests and operations, checked before execution (server/limits/operation-limits.ts). */
+  limits: {
+    maxRequestBytes: number;
+    maxDocumentBytes: number;
+    maxTokens: number;
+    maxAliases: number;
+    maxDepth: number;
+    maxDirectives: number;
+    maxCost: number;
+    trustedDocuments: "off" | "sdk";
+  };
+  /** Limits and session checks of WebSockets (socket-sessions.ts). */
+  ws: { maxSocketsPerAccount: number; maxAnonymousSocketsPerAddress: number; maxOperationsPerSocket: number; sessionSweepSeconds: number };
   /** Origins browsers may call from; `*` allows any (the default outside production). */
   corsOrigins: string[] | "*";
   seedParticipants: number;
+  /** Demo accounts (public password) may be seeded: first start of the embedded database, `pnpm db:seed`. */
+  seedDemoAccounts: boolean;
   /** Apollo Sandbox landing page and introspection. */
   sandbox: boolean;
   /** Express "trust proxy": whether (and which) X-Forwarded-For hops give the client address for rate limits. */
@@ -95,18 +144,37 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenSecret: e.TOKEN_SECRET,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    deviceTokenTtlDays: e.DEVICE_TOKEN_TTL_DAYS,
     digitalCardTtlHours: e.DIGITAL_CARD_TTL_HOURS,
     pengkinianVerifyDelaySeconds: e.PENGKINIAN_VERIFY_DELAY_SECONDS ?? (e.NODE_ENV === "test" ? 0 : 10),
     pengkinianWorkerIntervalMs: e.PENGKINIAN_WORKER_INTERVAL_MS ?? (e.NODE_ENV === "test" ? 0 : 1000),
     klaimStepDelaySeconds: e.KLAIM_STEP_DELAY_SECONDS ?? (e.NODE_ENV === "test" ? 0 : 5),
     klaimWorkerIntervalMs: e.KLAIM_WORKER_INTERVAL_MS ?? (e.NODE_ENV === "test" ? 0 : 1000),
+    ws: {
+      maxSocketsPerAccount: e.WS_MAX_SOCKETS_PER_ACCOUNT,
+      maxAnonymousSocketsPerAddress: e.WS_MAX_ANONYMOUS_SOCKETS_PER_ADDRESS,
+      maxOperationsPerSocket: e.WS_MAX_OPERATIONS_PER_SOCKET,
+      sessionSweepSeconds: e.WS_SESSION_SWEEP_SECONDS,
+    },
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
+    selfieMaxMegapixels: e.SELFIE_MAX_MEGAPIXELS,
+    limits: {
+      maxRequestBytes: e.MAX_REQUEST_BYTES,
+      maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
+      maxTokens: e.MAX_TOKENS,
+      maxAliases: e.MAX_ALIASES,
+      maxDepth: e.MAX_DEPTH,
+      maxDirectives: e.MAX_DIRECTIVES,
+      maxCost: e.MAX_COST,
+      trustedDocuments: e.TRUSTED_DOCUMENTS,
+    },
     corsOrigins: e.CORS_ORIGINS
       ? e.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean)
       : production
         ? []
         : "*",
     seedParticipants: e.SEED_PARTICIPANTS,
+    seedDemoAccounts: e.SEED_DEMO_ACCOUNTS ? e.SEED_DEMO_ACCOUNTS === "true" : !production,
     sandbox: !production,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };

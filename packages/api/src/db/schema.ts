@@ -9,3 +9,4 @@ export * from "../modules/pengkinian/pengkinian.table.ts";
 export * from "../modules/klaim/klaim.table.ts";
 export * from "../modules/klaim/bank-transfer.table.ts";
 export * from "../modules/accounts/registration.table.ts";
+export * from "../modules/accounts/login-attempt.table.ts";

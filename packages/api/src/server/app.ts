@@ -8,12 +8,12 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type Request, type RequestHandler } from "express";
-import { execute, subscribe, type ExecutionArgs } from "graphql";
+import { execute, getOperationAST, subscribe, type ExecutionArgs } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
 import type { Config } from "../config/environment.ts";
 import type { Database } from "../db/database.ts";
-import { formatError } from "../common/errors.ts";
+import { badUserInput, formatError, unauthenticated } from "../common/errors.ts";
 import { pickLocale } from "../common/i18n.ts";
 import { logger } from "../common/logger.ts";
 import { currentRequest, runInRequestScope, type RequestScope } from "../common/request-scope.ts";
@@ -21,9 +21,16 @@ import { describeDevice } from "../modules/accounts/device.ts";
 import type { AuthInfo } from "../modules/accounts/auth.service.ts";
 import { loadWilayah } from "../modules/reference/wilayah.ts";
 import type { Context } from "./context.ts";
+import { liveSessionIds } from "../modules/accounts/session-events.ts";
+import { SocketSessions, WS_CLOSE, type LiveSocket } from "./socket-sessions.ts";
 import { createLoaders } from "./loaders.ts";
 import { buildApiSchema } from "./schema.ts";
 import { createServices, type Services } from "./services.ts";
+import { controlCharactersError, controlCharactersPlugin } from "./hardening/control-characters.ts";
+import { jsonErrorHandler, jsonNotFound } from "./hardening/http-errors.ts";
+import { hideSchemaSuggestionsPlugin, withoutSchemaSuggestions } from "./hardening/schema-suggestions.ts";
+import { securityHeaders } from "./hardening/security-headers.ts";
+import { operationLimitsApollo, operationLimitsMiddleware, prepareOperation } from "./limits/operation-limits.ts";
 
 export interface RunningServer {
   /** http://host:port/graphql */
@@ -36,6 +43,7 @@ export interface RunningServer {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
 
 function bearer(value: unknown): string | null {
   if (typeof value !== "string") return null;
@@ -68,13 +76,28 @@ export async function startServer(config: Config, database: Database): Promise<R
 
   const app = express();
   app.disable("x-powered-by");
+  // CSP, HSTS (production), nosniff and friends on every response, Apollo's and errors included.
+  app.use(securityHeaders(config));
   // Off by default: req.ip is the socket's address and X-Forwarded-For is ignored (it could be forged).
   app.set("trust proxy", config.trustProxy);
   const httpServer = createServer(app);
 
-  // graphql-ws on the same path; the token comes in the connection_init payload.
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
-  type WsExtra = { auth?: AuthInfo | null; locale?: RequestScope["locale"]; device?: string | null; request: Request };
+  // graphql-ws on the same path; the token comes in the connection_init payload. A message may be as large as an
+  // HTTP body (selfies travel base64 in variables); `ws` would otherwise buffer up to 100 MiB.
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: config.limits.maxRequestBytes });
+  const sockets = new SocketSessions(
+    {
+      maxPerAccount: config.ws.maxSocketsPerAccount,
+      maxAnonymousPerAddress: config.ws.maxAnonymousSocketsPerAddress,
+      sweepIntervalMs: config.ws.sessionSweepSeconds * 1000,
+    },
+    (ids) => liveSessionIds(database.db, ids),
+  );
+  sockets.start(services.events);
+  type WsExtra = { conn?: LiveSocket; locale?: RequestScope["locale"]; device?: string | null; request: Request; socket: WebSocket };
+  // Production shows no schema details over WebSockets either ("Did you mean …?").
+  const wsErrorShape = config.env === "production" ? withoutSchemaSuggestions : <E>(e: E) => e;
+  const wsScope = (extra: WsExtra): RequestScope => ({ requestId: randomUUID(), locale: extra.locale ?? "id", statements: 0 });
   const wsCleanup = useServer<Record<string, unknown> | undefined, WsExtra>(
     {
       schema,
@@ -83,22 +106,93 @@ export async function startServer(config: Config, database: Database): Promise<R
         const extra = ctx.extra;
         extra.locale = pickLocale((params.acceptLanguage as string | undefined) ?? extra.request.headers["accept-language"]);
         extra.device = describeDevice(extra.request.headers["user-agent"]);
-        const { auth, authFailure } = await authenticate(services, bearer(params.authorization ?? params.Authorization));
-        // A refused token closes the connection with 4403 Forbidden: the client refreshes it and reconnects.
-        if (authFailure) return false;
-        extra.auth = auth;
+        const token = bearer(params.authorization ?? params.Authorization);
+        const conn: LiveSocket = { socket: extra.socket, address: extra.request.socket.remoteAddress ?? null, token: null, auth: null, inFlight: new Set() };
+        if (token) {
+          const { auth, authFailure } = await authenticate(services, token);
+          // A refused token closes the connection with 4403 Forbidden: the client refreshes it and reconnects.
+          if (authFailure || !auth) return false;
+          conn.token = token;
+          conn.auth = auth;
+        }
+        if (!sockets.admit(conn)) {
+          extra.socket.close(WS_CLOSE.TOO_MANY_CONNECTIONS.code, WS_CLOSE.TOO_MANY_CONNECTIONS.reason);
+          return false;
+        }
+        extra.conn = conn;
         return true;
       },
-      context: (ctx): Context => ({
-        auth: ctx.extra.auth ?? null,
-        authFailure: null,
-        // Subscription contexts live as long as the subscription: loaders must not cache across events.
-        loaders: createLoaders(database.db, services.saldo, { cache: false }),
-        services,
-        device: ctx.extra.device ?? null,
-        clientAddress: ctx.extra.request.socket.remoteAddress ?? null,
-        scope: { requestId: randomUUID(), locale: ctx.extra.locale ?? "id", statements: 0 },
-      }),
+      // A fresh access token without reconnecting: a graphql-ws ping whose payload is `{ authorization: "Bearer …" }`.
+      // It must belong to the same account (the socket's subscriptions were authorised for it); a refused one closes.
+      onPing: async (ctx, payload) => {
+        const conn = ctx.extra.conn;
+        const token = bearer(payload?.authorization);
+        if (!conn || !token) return;
+        const result = await runInRequestScope(wsScope(ctx.extra), () => services.auth.authenticate(token));
+        if (typeof result === "string" || (conn.auth && conn.auth.accountId !== result.accountId)) {
+          sockets.close(conn, result === "expired" ? WS_CLOSE.TOKEN_EXPIRED : WS_CLOSE.SESSION_ENDED);
+          return;
+        }
+        sockets.update(conn, token, result);
+      },
+      onSubscribe: async (ctx, id, payload) => {
+        const conn = ctx.extra.conn!;
+        const scope = wsScope(ctx.extra);
+        return runInRequestScope(scope, async () => {
+          // The session has ended: the socket closes as soon as what already runs has answered.
+          if (conn.ending) return [unauthenticated("TOKEN_INVALID")];
+          // graphql-ws has already registered this operation: more than the limit in flight is refused.
+          if (Object.keys(ctx.subscriptions).length > config.ws.maxOperationsPerSocket) {
+            return [badUserInput("TOO_MANY_OPERATIONS")];
+          }
+          // The session is read again for every operation, as for every HTTP request (one statement): an operation
+          // after a logout, a password reset, a block or the token's expiry is refused and the socket closed.
+          let auth: AuthInfo | null = null;
+          const token = conn.token;
+          if (token) {
+            const result = await services.auth.authenticate(token);
+            if (typeof result === "string") {
+              const close = result === "expired" ? WS_CLOSE.TOKEN_EXPIRED : WS_CLOSE.SESSION_ENDED;
+              // After the error has been sent (graphql-ws sends it once this returns).
+              setImmediate(() => sockets.close(conn, close));
+              return [unauthenticated(result === "expired" ? "TOKEN_EXPIRED" : "TOKEN_INVALID")];
+            }
+            auth = result;
+            // Unless a ping brought a fresher token meanwhile.
+            if (conn.token === token) sockets.update(conn, token, result);
+          }
+          // Size, trust, tokens, aliases, depth, directives and cost: the same checks and codes as over HTTP.
+          const prepared = prepareOperation(schema, payload, config.limits, { introspection: config.sandbox });
+          if ("errors" in prepared) return prepared.errors;
+          // The same refusal as over HTTP: no C0 control characters in any string the operation carries.
+          const refused = controlCharactersError(prepared.document, payload.variables);
+          if (refused) return [refused];
+          if (getOperationAST(prepared.document, payload.operationName)?.operation !== "subscription") conn.inFlight.add(id);
+          const contextValue: Context = {
+            auth,
+            authFailure: null,
+            // Subscription contexts live as long as the subscription: loaders must not cache across events.
+            loaders: createLoaders(database.db, services.saldo, { cache: false }),
+            services,
+            device: ctx.extra.device ?? null,
+            clientAddress: conn.address,
+            scope,
+          };
+          return {
+            schema,
+            document: prepared.document,
+            operationName: payload.operationName,
+            variableValues: payload.variables,
+            contextValue,
+          };
+        });
+      },
+      onComplete: (ctx, id) => {
+        if (ctx.extra.conn) sockets.answered(ctx.extra.conn, id);
+      },
+      onClose: (ctx) => {
+        if (ctx.extra.conn) sockets.remove(ctx.extra.conn);
+      },
       execute: (args: ExecutionArgs) => runInRequestScope((args.contextValue as Context).scope, () => execute(args)),
       subscribe: (args: ExecutionArgs) => runInRequestScope((args.contextValue as Context).scope, () => subscribe(args)),
       // Errors leave through the same central mapping as over HTTP: coded, masked, in the caller's language.
@@ -107,16 +201,23 @@ export async function startServer(config: Config, database: Database): Promise<R
         const scope = (args.contextValue as Context).scope;
         return runInRequestScope(scope, () => ({
           ...result,
-          errors: result.errors!.map((e) => formatError(e.toJSON(), e)),
+          errors: result.errors!.map((e) => wsErrorShape(formatError(e.toJSON(), e))),
         })) as unknown as typeof result;
       },
       onError: (ctx, _id, _payload, errors) =>
-        runInRequestScope({ requestId: randomUUID(), locale: ctx.extra.locale ?? "id", statements: 0 }, () =>
-          errors.map((e) => formatError(e.toJSON(), e)),
-        ) as unknown as typeof errors,
+        runInRequestScope(wsScope(ctx.extra), () => errors.map((e) => wsErrorShape(formatError(e.toJSON(), e)))) as unknown as typeof errors,
     },
     wsServer,
   );
+
+  // A socket error (a message over maxPayload: ws closes with 1009) would make graphql-ws print a stack trace to
+  // stderr for every such message: one quiet log line instead. Registered after useServer's own listener.
+  wsServer.on("connection", (socket) => {
+    socket.removeAllListeners("error");
+    socket.on("error", (err: Error & { code?: string }) => {
+      logger.info({ code: err.code, reason: err.name }, "websocket refused a message");
+    });
+  });
 
   const disposeWebSockets: ApolloServerPlugin<Context> = {
     async serverWillStart() {
@@ -143,17 +244,26 @@ export async function startServer(config: Config, database: Database): Promise<R
     },
   };
 
+  // Size, tokens, aliases, depth, directives and cost, before execution (limits/operation-limits.ts).
+  const limits = operationLimitsApollo(config.limits, { production: config.env === "production" });
   const apollo = new ApolloServer<Context>({
     schema,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     introspection: config.sandbox,
     csrfPrevention: true,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Production hides the schema: no "Did you mean …?" in validation errors (the plugin below does the rest).
+    hideSchemaDetailsFromClientErrors: config.env === "production",
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
       disposeWebSockets,
       reportStatements,
+      controlCharactersPlugin,
+      limits.plugin,
+      ...(config.env === "production" ? [hideSchemaSuggestionsPlugin] : []),
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
@@ -207,8 +317,9 @@ export async function startServer(config: Config, database: Database): Promise<R
       exposedHeaders: ["x-request-id"],
       maxAge: 600,
     }),
-    express.json({ limit: "4mb" }),
+    express.json({ limit: config.limits.maxRequestBytes }),
     requestScope,
+    operationLimitsMiddleware(config.limits, { production: config.env === "production" }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         const scope = currentRequest()!;
@@ -223,6 +334,9 @@ export async function startServer(config: Config, database: Database): Promise<R
       },
     }),
   );
+  // JSON, never Express's HTML pages: unknown paths, malformed or oversized bodies, anything thrown.
+  app.use(jsonNotFound);
+  app.use(jsonErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -242,6 +356,8 @@ export async function startServer(config: Config, database: Database): Promise<R
         await apollo.stop();
         await services.pengkinian.stopWorker();
         await services.klaimWorker.stop();
+        await services.selfieDecoder.close();
+        sockets.stop();
         wsServer.close();
         await services.events.stop();
       })();

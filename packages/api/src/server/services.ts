@@ -4,12 +4,16 @@ import { accountRepository } from "../modules/accounts/account.repository.ts";
 import { ACCOUNT_EVENTS_TOPIC, AuthService } from "../modules/accounts/auth.service.ts";
 import { TokenService } from "../modules/accounts/tokens.ts";
 import { RateLimiter } from "../modules/accounts/rate-limit.ts";
+import { DeviceTokenService } from "../modules/accounts/device-token.ts";
+import { LoginLockout } from "../modules/accounts/login-lockout.service.ts";
 import { SandboxNotifier, type NotifierPort } from "../modules/accounts/notifier.ts";
 import { VerificationCodes } from "../modules/accounts/verification-codes.ts";
 import { RegistrationService } from "../modules/accounts/registration.service.ts";
 import { PasswordResetService } from "../modules/accounts/password-reset.service.ts";
 import { PgEventBus } from "../modules/events/event-bus.ts";
+import { EVERY_SESSION, SESSION_ENDED_TOPIC } from "../modules/accounts/session-events.ts";
 import { SandboxFaceMatch, type FaceMatchPort } from "../modules/reference/selfie.ts";
+import { SelfieDecodePool } from "../modules/reference/selfie-decode.pool.ts";
 import { ParticipantService } from "../modules/participants/participant.service.ts";
 import { PENGKINIAN_STATUS_TOPIC, PengkinianService } from "../modules/pengkinian/pengkinian.service.ts";
 import { pengkinianRepository } from "../modules/pengkinian/pengkinian.repository.ts";
@@ -31,6 +35,8 @@ import { todayWib } from "../modules/saldo/saldo.service.ts";
 /** Every service of the API, built once per server instance. */
 export function createServices(config: Config, database: Database) {
   const events = new PgEventBus(database);
+  // The session row is the stored event; the NOTIFY names the session (or "*": all of the account's).
+  events.register(SESSION_ENDED_TOPIC, async (id) => ({ sessionId: id === EVERY_SESSION ? null : id }));
   events.register(ACCOUNT_EVENTS_TOPIC, async (id) => (await accountRepository.findEvent(database.db, id)) ?? null);
   // A status event delivers the pengkinian as it is when the event arrives.
   events.register(PENGKINIAN_STATUS_TOPIC, async (id) => {
@@ -44,7 +50,11 @@ export function createServices(config: Config, database: Database) {
   const rateLimiter = new RateLimiter(database, config.tokenSecret);
   // Email and SMS go to the outbox table; codes are also logged in development only (never in production or tests).
   const notifier: NotifierPort = new SandboxNotifier({ logCodes: config.env === "development" });
-  const auth = new AuthService(database, tokens, config.refreshTokenTtlDays, rateLimiter);
+  // Selfie pixels are decoded in worker threads, never on the event loop; stop() closes the pool.
+  const selfieDecoder = new SelfieDecodePool();
+  // Sign-in attempts counted per identifier, or per verified device (device tokens), before the password check.
+  const lockout = new LoginLockout(database, config.tokenSecret, new DeviceTokenService(config.tokenSecret, config.deviceTokenTtlDays));
+  const auth = new AuthService(database, tokens, config.refreshTokenTtlDays, rateLimiter, lockout);
   const services = {
     database,
     events,
@@ -53,17 +63,19 @@ export function createServices(config: Config, database: Database) {
     rateLimiter,
     notifier,
     registrations: new RegistrationService(database, { codes: new VerificationCodes(config.tokenSecret, notifier), auth, rateLimiter }),
-    passwordResets: new PasswordResetService(database, { notifier, rateLimiter }),
+    passwordResets: new PasswordResetService(database, { notifier, rateLimiter, lockout }),
     participants: new ParticipantService(database),
     /** Selfie vs. participant: the contract's sandbox rule until a real provider is configured; tests may swap it. */
-    faceMatch: new SandboxFaceMatch() as FaceMatchPort,
+    selfieDecoder,
+    faceMatch: new SandboxFaceMatch(selfieDecoder) as FaceMatchPort,
     // Reads services.faceMatch at each call, so a swapped port is the one used.
     pengkinian: new PengkinianService(database, {
       verifier: new SandboxPengkinianVerifier(),
       faceMatch: { verify: (image, participant): ReturnType<FaceMatchPort["verify"]> => services.faceMatch.verify(image, participant) },
       verifyDelaySeconds: config.pengkinianVerifyDelaySeconds,
+      selfie: { maxMegapixels: config.selfieMaxMegapixels },
     }),
-    accountBlocks: new AccountBlockService(database),
+    accountBlocks: new AccountBlockService(database, lockout),
     saldo,
     cards: new CardService(database),
     digitalCards: new DigitalCardService(database, config.tokenSecret, config.digitalCardTtlHours),
@@ -83,6 +95,7 @@ export function createServices(config: Config, database: Database) {
     klaim: new KlaimService(database, saldo, {
       faceMatch: { verify: (image, participant): ReturnType<FaceMatchPort["verify"]> => services.faceMatch.verify(image, participant) },
       today: () => todayWib(),
+      selfie: { maxMegapixels: config.selfieMaxMegapixels },
     }),
   };
   return services;

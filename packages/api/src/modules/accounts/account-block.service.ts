@@ -7,11 +7,15 @@ import { pengkinianRepository } from "../pengkinian/pengkinian.repository.ts";
 import { BLOCK_AUDIT_FIELD } from "./account-block.ts";
 import { accounts, type AccountRow } from "./account.table.ts";
 import type { AuthInfo } from "./auth.service.ts";
+import type { LoginLockout } from "./login-lockout.service.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export class AccountBlockService {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly lockout: LoginLockout,
+  ) {}
 
   /**
    * Staff lift a block (after the person proved who they are, e.g. at a branch): sign-in works again, the wrong
@@ -35,6 +39,7 @@ export class AccountBlockService {
         .where(eq(accounts.id, account.id))
         .returning();
       if (account.participantId) await pengkinianRepository.resetStrikes(tx, account.participantId);
+      await this.lockout.clear(tx, account);
       await personalDataAuditRepository.append(tx, [
         {
           actor: staff.accountId,

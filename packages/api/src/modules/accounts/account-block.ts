@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/database.ts";
 import { personalDataAuditRepository } from "../audit/personal-data-audit.repository.ts";
 import { accounts, sessions } from "./account.table.ts";
+import { emitSessionEnded } from "./session-events.ts";
 
 /** Why an account is blocked until staff lift it. */
 export type BlockReason = "KPJ_STRIKES" | "BIOMETRIC_STRIKES";
@@ -26,6 +27,8 @@ export async function blockAccount(
     .update(sessions)
     .set({ revokedAt: sql`now()`, revokedReason: "ACCOUNT_BLOCKED" })
     .where(and(eq(sessions.accountId, block.accountId), sql`${sessions.revokedAt} is null`));
+  // Open WebSockets of the account close on every instance when this commits.
+  await emitSessionEnded(tx, block.accountId, null);
   await personalDataAuditRepository.append(tx, [
     {
       actor: block.actor,

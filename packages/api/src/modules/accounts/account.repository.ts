@@ -2,9 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/database.ts";
 import { accountEvents, accounts, sessions, type AccountRow, type SessionRow } from "./account.table.ts";
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
-
 export const accountRepository = {
   async findByEmail(db: DbOrTx, email: string): Promise<AccountRow | undefined> {
     return (await db.select().from(accounts).where(eq(accounts.email, email)).limit(1))[0];
@@ -12,27 +9,6 @@ export const accountRepository = {
 
   async findByPhone(db: DbOrTx, phone: string): Promise<AccountRow | undefined> {
     return (await db.select().from(accounts).where(eq(accounts.phone, phone)).limit(1))[0];
-  },
-
-  /**
-   * Counts a wrong password atomically; the fifth in a row locks the account and restarts the count,
-   * so that after the lock the person has five fresh tries.
-   */
-  async recordFailedLogin(db: DbOrTx, accountId: string): Promise<{ lockedUntil: Date | null; failedLoginCount: number }> {
-    const [row] = await db
-      .update(accounts)
-      .set({
-        failedLoginCount: sql`case when ${accounts.failedLoginCount} + 1 >= ${MAX_FAILED_LOGINS} then 0 else ${accounts.failedLoginCount} + 1 end`,
-        lockedUntil: sql`case when ${accounts.failedLoginCount} + 1 >= ${MAX_FAILED_LOGINS}
-          then now() + make_interval(mins => ${LOCK_MINUTES}) else ${accounts.lockedUntil} end`,
-      })
-      .where(eq(accounts.id, accountId))
-      .returning({ lockedUntil: accounts.lockedUntil, failedLoginCount: accounts.failedLoginCount });
-    return row!;
-  },
-
-  async recordSuccessfulLogin(db: DbOrTx, accountId: string): Promise<void> {
-    await db.update(accounts).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(accounts.id, accountId));
   },
 
   async createSession(db: DbOrTx, values: { accountId: string; refreshHash: string; device: string | null; expiresAt: Date }): Promise<SessionRow> {

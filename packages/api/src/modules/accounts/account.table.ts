@@ -11,6 +11,7 @@ export const accounts = pgTable("accounts", {
   email: text("email").unique(),
   phone: text("phone").unique(),
   passwordHash: text("password_hash").notNull(),
+  // No longer read nor counted: sign-in attempts and locks live in login_attempts. Kept for the database's readers.
   failedLoginCount: integer("failed_login_count").notNull().default(0),
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
   // A permanent block (KPJ or selfie strikes) that only staff can lift.

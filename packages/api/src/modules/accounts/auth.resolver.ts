@@ -7,14 +7,14 @@ import { toParticipant } from "../participants/participant.mapper.ts";
 import type { AccountEventRow } from "./account.table.ts";
 import { ACCOUNT_EVENTS_TOPIC, type SignedIn } from "./auth.service.ts";
 
-const NOT_SIGNED_IN = { accessToken: null, refreshToken: null, expiresAt: null, participant: null, role: null };
+const NOT_SIGNED_IN = { accessToken: null, refreshToken: null, expiresAt: null, participant: null, role: null, deviceToken: null };
 
 @Resolver()
 export class AuthResolver {
   @Mutation(() => LoginPayload, { description: "Sign in with email or phone and password" })
   login(@Arg("input", () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
     return withUserErrors<LoginPayload>(
-      async () => signedInPayload(ctx, await ctx.services.auth.login(input.identifier, input.password, ctx.device, ctx.clientAddress)),
+      async () => signedInPayload(ctx, await ctx.services.auth.login(input.identifier, input.password, ctx.device, ctx.clientAddress, input.deviceToken ?? null)),
       NOT_SIGNED_IN,
     );
   }
@@ -73,5 +73,6 @@ export async function signedInPayload(ctx: Context, signedIn: SignedIn): Promise
     expiresAt: signedIn.expiresAt,
     role: signedIn.auth.role,
     participant: participant ? toParticipant(participant) : null,
+    deviceToken: signedIn.deviceToken,
   };
 }

@@ -3,8 +3,11 @@ import type { Database } from "../../db/database.ts";
 import { DomainError } from "../../common/errors.ts";
 import { normalizePhone } from "../../common/phone.ts";
 import { emitEvent } from "../events/event-bus.ts";
-import { accountRepository, LOCK_MINUTES } from "./account.repository.ts";
+import { emitSessionEnded } from "./session-events.ts";
+import { accountRepository } from "./account.repository.ts";
 import type { AccountRow } from "./account.table.ts";
+import { LOCK_MINUTES } from "./login-attempt.repository.ts";
+import type { LoginLockout } from "./login-lockout.service.ts";
 import { burnPasswordCheck, verifyPassword } from "./password.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { formatRefreshToken, hashSecret, newRefreshSecret, parseRefreshToken, type AccessClaims, type TokenService } from "./tokens.ts";
@@ -19,6 +22,8 @@ export interface SignedIn {
   accessToken: string;
   refreshToken: string;
   expiresAt: Date;
+  /** Given at sign-in (login, registration): the client keeps it and sends it with its next login. */
+  deviceToken: string | null;
 }
 
 const WIB = new Intl.DateTimeFormat("id-ID", { timeZone: "Asia/Jakarta", hour: "2-digit", minute: "2-digit", hour12: false });
@@ -29,37 +34,51 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly refreshTtlDays: number,
     private readonly rateLimiter: RateLimiter,
+    private readonly lockout: LoginLockout,
   ) {}
 
-  /** `clientAddress`: the caller's IP address, for the per-address rate limit. */
-  async login(identifier: string, password: string, device: string | null, clientAddress: string | null = null): Promise<SignedIn> {
+  /**
+   * `clientAddress`: the caller's IP address, for the per-address rate limit. `deviceToken`: the one this client got
+   * at its last sign-in, if any. The attempt is counted (per identifier, or per verified device) before the password
+   * is checked, and an unknown identifier goes through the same steps, answers and lock as an account's.
+   */
+  async login(
+    identifier: string,
+    password: string,
+    device: string | null,
+    clientAddress: string | null = null,
+    deviceToken: string | null = null,
+  ): Promise<SignedIn> {
+    const account = await this.findAccount(identifier);
+    const subject = await this.lockout.subjectOf(normalizeIdentifier(identifier), account?.id ?? null, deviceToken);
+    // Counted first (one statement), so that parallel attempts are counted in the order they came.
+    const verdict = await this.lockout.attempt(subject);
+    // Keyed like the lockout, so that a stranger who floods an identifier does not rate-limit the owner's device.
     await this.rateLimiter.hit([
-      ["LOGIN_IDENTIFIER", normalizeIdentifier(identifier)],
+      ["LOGIN_IDENTIFIER", subject.key],
       ["LOGIN_ADDRESS", clientAddress],
     ]);
-    const account = await this.findAccount(identifier);
-    if (!account) {
-      await burnPasswordCheck(password);
-      throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, ["input", "identifier"]);
-    }
-    const now = new Date();
-    if (account.lockedUntil && account.lockedUntil > now) throw lockedError(account.lockedUntil, now);
+    // Locked, or over the limit while the last allowed guess is still being checked: the password is not checked.
+    if (verdict.kind === "locked") throw lockedError(verdict.lockedUntil ?? new Date(Date.now() + LOCK_MINUTES * 60_000));
 
-    if (!(await verifyPassword(account.passwordHash, password))) {
-      const { lockedUntil } = await accountRepository.recordFailedLogin(this.database.db, account.id);
-      if (lockedUntil && lockedUntil > now) throw lockedError(lockedUntil, now);
+    const valid = account ? await verifyPassword(account.passwordHash, password) : (await burnPasswordCheck(password), false);
+    if (!account || !valid) {
+      if (verdict.last) throw lockedError(await this.lockout.lock(subject));
       throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, ["input", "password"]);
     }
     // Only someone who knows the password learns that the account is blocked, and why.
     assertNotBlocked(account);
-    return this.openSession(account, device);
+    await this.lockout.succeeded(subject);
+    return this.openSession(account, device, subject.deviceId);
   }
 
-  /** A new session for an account that has just proved who it is (login, or a completed registration). */
-  async openSession(account: AccountRow, device: string | null): Promise<SignedIn> {
+  /**
+   * A new session for an account that has just proved who it is (login, or a completed registration), with a device
+   * token for the client to keep (for `deviceId` when it came with a valid one, else for a new device).
+   */
+  async openSession(account: AccountRow, device: string | null, deviceId: string | null = null): Promise<SignedIn> {
     const secret = newRefreshSecret();
     const session = await this.database.db.transaction(async (tx) => {
-      await accountRepository.recordSuccessfulLogin(tx, account.id);
       const created = await accountRepository.createSession(tx, {
         accountId: account.id,
         refreshHash: hashSecret(secret),
@@ -76,7 +95,8 @@ export class AuthService {
       await emitEvent(tx, ACCOUNT_EVENTS_TOPIC, account.id, event.id);
       return created;
     });
-    return this.signedIn(account, session.id, secret);
+    const deviceToken = await this.lockout.deviceTokens.issue(account.id, deviceId ?? undefined);
+    return { ...(await this.signedIn(account, session.id, secret)), deviceToken };
   }
 
   async refresh(refreshToken: string): Promise<SignedIn> {
@@ -90,12 +110,12 @@ export class AuthService {
     if (presented !== found.session.refreshHash) {
       // A refresh token that was already exchanged is being used again: someone holds a copy. End the session.
       if (presented === found.session.previousRefreshHash) {
-        await accountRepository.revokeSession(this.database.db, found.session.id, "REFRESH_TOKEN_REUSED");
+        await this.endSession(found.account.id, found.session.id, "REFRESH_TOKEN_REUSED");
       }
       throw new DomainError(UserErrorCode.INVALID_REFRESH_TOKEN, ["input", "refreshToken"]);
     }
     if (found.account.blockedAt) {
-      await accountRepository.revokeSession(this.database.db, found.session.id, "ACCOUNT_BLOCKED");
+      await this.endSession(found.account.id, found.session.id, "ACCOUNT_BLOCKED");
       throw new DomainError(UserErrorCode.ACCOUNT_BLOCKED, null, { reason: found.account.blockedReason ?? "" });
     }
     const secret = newRefreshSecret();
@@ -110,6 +130,8 @@ export class AuthService {
       if (revoked) {
         const event = await accountRepository.insertEvent(tx, { accountId: auth.accountId, type: "SIGNED_OUT", sessionId: auth.sessionId });
         await emitEvent(tx, ACCOUNT_EVENTS_TOPIC, auth.accountId, event.id);
+        // Its WebSockets close too, on every instance.
+        await emitSessionEnded(tx, auth.accountId, auth.sessionId);
       }
       return revoked;
     });
@@ -127,6 +149,13 @@ export class AuthService {
     return { ...claims, role: found.account.role as Role, participantId: found.account.participantId };
   }
 
+  /** Revokes one session and closes its WebSockets everywhere. */
+  private async endSession(accountId: string, sessionId: string, reason: string): Promise<void> {
+    await this.database.db.transaction(async (tx) => {
+      if (await accountRepository.revokeSession(tx, sessionId, reason)) await emitSessionEnded(tx, accountId, sessionId);
+    });
+  }
+
   private async findAccount(identifier: string): Promise<AccountRow | undefined> {
     const trimmed = identifier.trim();
     if (trimmed.includes("@")) return accountRepository.findByEmail(this.database.db, trimmed.toLowerCase());
@@ -141,7 +170,7 @@ export class AuthService {
   private async signedIn(account: AccountRow, sessionId: string, secret: string): Promise<SignedIn> {
     const auth: AuthInfo = { accountId: account.id, sessionId, role: account.role as Role, participantId: account.participantId };
     const { token, expiresAt } = await this.tokens.issueAccessToken(auth);
-    return { auth, accessToken: token, refreshToken: formatRefreshToken(sessionId, secret), expiresAt };
+    return { auth, accessToken: token, refreshToken: formatRefreshToken(sessionId, secret), expiresAt, deviceToken: null };
   }
 }
 
@@ -156,7 +185,7 @@ export function normalizeIdentifier(identifier: string): string {
   return normalizePhone(trimmed) ?? trimmed;
 }
 
-function lockedError(lockedUntil: Date, now: Date): DomainError {
+function lockedError(lockedUntil: Date, now = new Date()): DomainError {
   const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
   return new DomainError(UserErrorCode.ACCOUNT_LOCKED, null, {
     minutes: Math.min(minutes, LOCK_MINUTES),

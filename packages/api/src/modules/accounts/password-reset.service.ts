@@ -7,10 +7,12 @@ import { participants } from "../participants/participant.table.ts";
 import { validateEmail } from "../reference/validators.ts";
 import { accountRepository } from "./account.repository.ts";
 import { accounts, sessions } from "./account.table.ts";
+import { emitSessionEnded } from "./session-events.ts";
 import type { NotifierPort } from "./notifier.ts";
 import { hashPassword } from "./password.ts";
 import { checkPassword } from "./password-policy.ts";
 import type { RateLimiter } from "./rate-limit.ts";
+import type { LoginLockout } from "./login-lockout.service.ts";
 import { passwordResetTokens } from "./registration.table.ts";
 
 export const RESET_TOKEN_TTL_MINUTES = 30;
@@ -25,7 +27,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 export class PasswordResetService {
   constructor(
     private readonly database: Database,
-    private readonly deps: { notifier: NotifierPort; rateLimiter: RateLimiter },
+    private readonly deps: { notifier: NotifierPort; rateLimiter: RateLimiter; lockout: LoginLockout },
   ) {}
 
   /** Emails a single-use reset token (valid 30 minutes) when an account has this email; answers the same either way. */
@@ -92,10 +94,14 @@ export class PasswordResetService {
         .set({ usedAt: sql`now()` })
         .where(and(eq(passwordResetTokens.accountId, found.account.id), isNull(passwordResetTokens.usedAt)));
       await tx.update(accounts).set({ passwordHash, failedLoginCount: 0, lockedUntil: null }).where(eq(accounts.id, found.account.id));
+      // Sign-in locks and counts of the account's email, phone and verified devices.
+      await this.deps.lockout.clear(tx, found.account);
       await tx
         .update(sessions)
         .set({ revokedAt: sql`now()`, revokedReason: "PASSWORD_RESET" })
         .where(and(eq(sessions.accountId, found.account.id), isNull(sessions.revokedAt)));
+      // Every WebSocket of the account closes too, on every instance.
+      await emitSessionEnded(tx, found.account.id, null);
     });
   }
 }

@@ -10,6 +10,8 @@ export interface AccessClaims {
   sessionId: string;
   role: Role;
   participantId: string | null;
+  /** When the access token stops working (set when read from a token): a WebSocket opened with it closes then. */
+  expiresAt?: Date;
 }
 
 export class TokenService {
@@ -45,6 +47,7 @@ export class TokenService {
         sessionId: payload.sid,
         role: payload.role as Role,
         participantId: typeof payload.pid === "string" ? payload.pid : null,
+        ...(typeof payload.exp === "number" ? { expiresAt: new Date(payload.exp * 1000) } : {}),
       };
     } catch (error) {
       return error instanceof joseErrors.JWTExpired ? "expired" : "invalid";

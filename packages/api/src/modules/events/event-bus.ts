@@ -35,6 +35,7 @@ export async function emitEvent(tx: DbOrTx, topic: string, key: string, id: stri
 export class PgEventBus implements PubSub {
   private readonly local = createPubSub<Record<string, [string, unknown]>>();
   private readonly loaders = new Map<string, EventLoader>();
+  private readonly listeners = new Map<string, Set<(key: string, payload: unknown) => void>>();
   private unlisten: (() => Promise<void>) | undefined;
   // Events are handled one after another so that subscribers see them in commit order.
   private queue: Promise<void> = Promise.resolve();
@@ -53,7 +54,7 @@ export class PgEventBus implements PubSub {
       const loaded = this.load(payload);
       this.queue = this.queue.then(async () => {
         const event = await loaded;
-        if (event) this.local.publish(event.topic, event.key, event.payload);
+        if (event) this.deliver(event.topic, event.key, event.payload);
       });
     });
   }
@@ -75,6 +76,28 @@ export class PgEventBus implements PubSub {
       logger.error({ err }, "event delivery failed");
       return null;
     }
+  }
+
+  /**
+   * Calls `listener` with every event of a topic that reaches this instance (not a GraphQL subscription: the
+   * server's own reactions, such as closing the WebSockets of a session that ended). Returns the unsubscribe.
+   */
+  onEvent(topic: string, listener: (key: string, payload: unknown) => void): () => void {
+    let set = this.listeners.get(topic);
+    if (!set) this.listeners.set(topic, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  private deliver(topic: string, key: string, payload: unknown): void {
+    for (const listener of this.listeners.get(topic) ?? []) {
+      try {
+        listener(key, payload);
+      } catch (err) {
+        logger.error({ err, topic }, "event listener failed");
+      }
+    }
+    this.local.publish(topic, key, payload);
   }
 
   /** In-process publish only; cross-instance events go through `emitEvent` inside a transaction. */

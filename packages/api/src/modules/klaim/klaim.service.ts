@@ -8,7 +8,7 @@ import { auditSelfieCheck, MAX_IDENTITY_ATTEMPTS, sameSecret, strike } from "../
 import { cardRepository } from "../cards/card.repository.ts";
 import { isLinked, type LinkedCardRow } from "../cards/card.table.ts";
 import type { ParticipantRow } from "../participants/participant.table.ts";
-import { decodeSelfie, type FaceMatchPort } from "../reference/selfie.ts";
+import { decodeSelfie, type FaceMatchPort, type SelfieLimits } from "../reference/selfie.ts";
 import { validateBankAccount, validateNpwp } from "../reference/validators.ts";
 import { totalsOf } from "../saldo/jht-engine.ts";
 import type { SaldoService } from "../saldo/saldo.service.ts";
@@ -62,6 +62,8 @@ export interface KlaimServiceOptions {
   faceMatch: FaceMatchPort;
   /** Today in WIB (YYYY-MM-DD); tests may fix it. */
   today: () => string;
+  /** SELFIE_MAX_MEGAPIXELS. */
+  selfie: SelfieLimits;
 }
 
 /**
@@ -137,10 +139,10 @@ export class KlaimService {
    */
   async verifyBiometric(auth: AuthInfo, klaimId: string | null, selfie: string): Promise<KlaimRow> {
     const participantId = participantOf(auth);
-    const decoded = decodeSelfie(selfie);
-    if ("error" in decoded) throw new DomainError(decoded.error.code, ["input", "selfie"], decoded.error.params ?? {});
-    // Order is checked before the provider is asked, so a call out of order never reaches it.
+    // The step, then the image: a selfie sent out of order is refused before its bytes are read (issue 10, finding 4).
     checkBiometricTurn(await this.owned(this.database.db, auth, klaimId));
+    const decoded = decodeSelfie(selfie, this.options.selfie);
+    if ("error" in decoded) throw new DomainError(decoded.error.code, ["input", "selfie"], decoded.error.params ?? {});
     const participant = (await klaimRepository.findParticipant(this.database.db, participantId))!;
     const result = await this.options.faceMatch.verify(decoded.image, { id: participantId, fullName: participant.fullName });
     const outcome = await this.database.db.transaction(async (tx) => {
@@ -289,6 +291,8 @@ function checkBiometricTurn(row: KlaimRow): void {
   if (row.status !== "DRAFT") throw new DomainError(UserErrorCode.KLAIM_NOT_DRAFT);
   if (!row.completedSteps.includes("KEPESERTAAN")) throw outOfOrder("KEPESERTAAN");
   if (row.completedSteps.includes("BIOMETRIK")) throw outOfOrder(nextStepOf(row)!);
+  // Attempts used up means the account was blocked (a socket opened before may still be asking).
+  if (row.biometricAttempts >= MAX_BIOMETRIC_ATTEMPTS) throw new DomainError(UserErrorCode.ACCOUNT_BLOCKED);
 }
 
 function checkRekeningTurn(row: KlaimRow): void {

@@ -13,7 +13,7 @@ import { cardRepository } from "../cards/card.repository.ts";
 import { emitEvent } from "../events/event-bus.ts";
 import type { FamilyMemberRow, ParticipantRow } from "../participants/participant.table.ts";
 import { findVillage, type WilayahEntry } from "../reference/wilayah.ts";
-import { decodeSelfie, type FaceMatchPort } from "../reference/selfie.ts";
+import { decodeSelfie, type FaceMatchPort, type SelfieLimits } from "../reference/selfie.ts";
 import {
   validateBankAccount,
   validateEmail,
@@ -87,6 +87,8 @@ export interface PengkinianServiceOptions {
   faceMatch: FaceMatchPort;
   /** Seconds between submission and the verifier's decision (PENGKINIAN_VERIFY_DELAY_SECONDS). */
   verifyDelaySeconds: number;
+  /** SELFIE_MAX_MEGAPIXELS. */
+  selfie: SelfieLimits;
 }
 
 /**
@@ -175,11 +177,11 @@ export class PengkinianService {
    */
   async verifyBiometric(auth: AuthInfo, selfie: string): Promise<PengkinianRow> {
     const participantId = participantOf(auth);
-    const decoded = decodeSelfie(selfie);
-    if ("error" in decoded) throw new DomainErrors([problemAt(["input", "selfie"], decoded.error)]);
-    // Order is checked before the provider is asked, so a call out of order never reaches it.
+    // The step, then the image: a selfie sent out of order is refused before its bytes are read (issue 10, finding 4).
     const before = await pengkinianRepository.findOpen(this.database.db, participantId);
     checkBiometricTurn(before);
+    const decoded = decodeSelfie(selfie, this.options.selfie);
+    if ("error" in decoded) throw new DomainErrors([problemAt(["input", "selfie"], decoded.error)]);
     const participant = (await pengkinianRepository.findParticipant(this.database.db, participantId))!;
     const result = await this.options.faceMatch.verify(decoded.image, { id: participantId, fullName: participant.fullName });
     const hash = decoded.image.sha256;
@@ -460,6 +462,8 @@ function checkBiometricTurn(row: PengkinianRow | undefined): void {
   if (row.status !== "DRAFT") throw new DomainError(UserErrorCode.PENGKINIAN_SUBMITTED);
   if (!row.completedSteps.includes("KEPESERTAAN")) throw outOfOrder("KEPESERTAAN");
   if (row.completedSteps.includes("BIOMETRIK")) throw outOfOrder(nextStepOf(row)!);
+  // Attempts used up means the account was blocked (a socket opened before may still be asking).
+  if (row.biometricAttemptsUsed >= MAX_BIOMETRIC_ATTEMPTS) throw new DomainError(UserErrorCode.ACCOUNT_BLOCKED);
 }
 
 /** The draft's sections as the record has them, for the form to show before the person edits them. */

@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { UserErrorCode } from "@jmo/schema";
 import { makeTestSelfie, makeTestSelfieBytes } from "../../../test/support/selfies.ts";
 import { decodeSelfie, SandboxFaceMatch, SELFIE_MAX_BYTES, type SelfieImage } from "./selfie.ts";
+import { SelfieDecodePool } from "./selfie-decode.pool.ts";
 
 const participant = { id: "p-1", fullName: "Siti Rahayu" };
-const sandbox = new SandboxFaceMatch();
+const pool = new SelfieDecodePool();
+const sandbox = new SandboxFaceMatch(pool);
+afterAll(() => pool.close());
 
 function decoded(base64: string): SelfieImage {
   const result = decodeSelfie(base64);
@@ -68,11 +71,11 @@ describe("decodeSelfie", () => {
     const over = Buffer.concat([atLimit, Buffer.alloc(1)]);
     expect(errorOf(over.toString("base64"))).toEqual({
       code: UserErrorCode.SELFIE_TOO_LARGE,
-      params: { reason: "BYTES", maxMb: 2, maxMegapixels: 24 },
+      params: { reason: "BYTES", maxMb: 2, maxMegapixels: 13 },
     });
   });
 
-  it("refuses an image whose header claims more than 24 megapixels, before decoding it", () => {
+  it("refuses an image whose header claims more than 13 megapixels (by default), before decoding it", () => {
     const bytes = Buffer.from(makeTestSelfieBytes());
     bytes.writeUInt32BE(10_000, 16); // IHDR width
     bytes.writeUInt32BE(10_000, 20); // IHDR height
