@@ -3,10 +3,9 @@
 // and reports a session that ended as UNAUTHENTICATED.
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { TokenService } from "../../api/src/modules/accounts/tokens.ts";
 import { TEST_PASSWORD } from "../../api/test/support/builders.ts";
 import { useServerHarness } from "../../api/test/support/harness.ts";
-import { signIn, TEST_TOKEN_SECRET } from "../../api/test/support/test-server.ts";
+import { expiringToken, signIn } from "../../api/test/support/test-server.ts";
 import { createJmoClient, JmoError, type JmoClient } from "../src/index.ts";
 
 const h = useServerHarness();
@@ -32,11 +31,8 @@ describe("SDK subscriptions and the session behind them", () => {
   it("sends the app's refreshed token on the open socket before the old one expires: no reconnect, events keep coming", async () => {
     const p = await h.seed.participant().withAccount().build();
     const signed = await signIn(h.server.url, p.email!);
-    const tokens = new TokenService(TEST_TOKEN_SECRET, 900);
-    const claims = await tokens.verifyAccessToken(signed.accessToken);
-    if (typeof claims === "string") throw new Error(claims);
     // The app's token of the same session expires in 8 s; by then it has refreshed and getToken() hands out the new one.
-    const { token: shortLived } = await tokens.issueAccessToken(claims, new Date(Date.now() - 892_000));
+    const shortLived = await expiringToken(signed.accessToken, 8);
     let token = shortLived;
     const jmo = createJmoClient({ url: h.server.url, webSocketImpl: WebSocket, getToken: () => token });
     clients.push(jmo);

@@ -6,11 +6,10 @@ import { createClient, type Client } from "graphql-ws";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { outbox, sessions } from "../../src/db/schema.ts";
-import { TokenService } from "../../src/modules/accounts/tokens.ts";
 import type { RunningServer } from "../../src/server/app.ts";
 import { builders } from "../support/builders.ts";
 import { openTestDatabase, type TestDatabase } from "../support/test-database.ts";
-import { gql, signIn, startTestServer, TEST_TOKEN_SECRET } from "../support/test-server.ts";
+import { expiringToken, gql, signIn, startTestServer } from "../support/test-server.ts";
 
 const ACCOUNT_EVENTS = `subscription { accountEvents { id type } }`;
 const ME = `{ me { fullName } }`;
@@ -183,11 +182,8 @@ describe("a WebSocket lives only as long as its session", () => {
   it("refuses an operation sent with an expired token and closes the socket at the token's expiry (4419)", async () => {
     const p = await seed.participant({ fullName: "Dewi Lestari" }).withAccount().build();
     const signed = await signIn(server.url, p.email!);
-    const [row] = await tdb.database.db.select().from(sessions).where(eq(sessions.accountId, p.accountId!));
-    // A token of this live session that expires in 2 seconds (as if issued 14'58" ago).
-    const tokens = new TokenService(TEST_TOKEN_SECRET, 900);
-    const claims = { accountId: p.accountId!, sessionId: row!.id, role: "PESERTA" as never, participantId: p.participant.id };
-    const { token: shortLived } = await tokens.issueAccessToken(claims, new Date(Date.now() - 898_000));
+    // A token of this live session that expires in 2 seconds.
+    const shortLived = await expiringToken(signed.accessToken, 2);
     const s = socket(server.url, shortLived);
     await s.connected;
     expect(await s.run(ME)).toEqual({ data: { me: { fullName: "Dewi Lestari" } } });
@@ -202,10 +198,7 @@ describe("a WebSocket lives only as long as its session", () => {
   it("keeps a socket open past the old token's expiry when the client sends a fresh token in a ping", async () => {
     const p = await seed.participant({ fullName: "Agus Wijaya" }).withAccount().build();
     const signed = await signIn(server.url, p.email!);
-    const [row] = await tdb.database.db.select().from(sessions).where(eq(sessions.accountId, p.accountId!));
-    const tokens = new TokenService(TEST_TOKEN_SECRET, 900);
-    const claims = { accountId: p.accountId!, sessionId: row!.id, role: "PESERTA" as never, participantId: p.participant.id };
-    const { token: shortLived } = await tokens.issueAccessToken(claims, new Date(Date.now() - 898_000));
+    const shortLived = await expiringToken(signed.accessToken, 2);
     const s = socket(server.url, shortLived);
     await s.connected;
     const sub = subscribe(s);

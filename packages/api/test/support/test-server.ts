@@ -2,6 +2,7 @@ import { loadConfig, type Config } from "../../src/config/environment.ts";
 import { configureLogger } from "../../src/common/logger.ts";
 import type { Database } from "../../src/db/database.ts";
 import { startServer, type RunningServer } from "../../src/server/app.ts";
+import { TokenService } from "../../src/modules/accounts/tokens.ts";
 import { TEST_PASSWORD } from "./builders.ts";
 
 export const TEST_TOKEN_SECRET = "test-secret-that-is-long-enough-0123456789";
@@ -13,9 +14,15 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", TOKEN_SECRET: TEST_TOKEN_SECRET, LOG_LEVEL: "silent", ...overrides });
 }
 
-/** A real server on a free port, on the test file's database. */
-export function startTestServer(database: Database, overrides: Record<string, string> = {}): Promise<RunningServer> {
-  return startServer(testConfig(overrides), database);
+/**
+ * A real server on a free port, on the test file's database. Its idle keep-alive connections live longer than any
+ * pause in a test: with Node's 5 s default, a pause spent in PGlite (which blocks the event loop) let the server
+ * close a socket that fetch then reused, failing the next request with ECONNRESET.
+ */
+export async function startTestServer(database: Database, overrides: Record<string, string> = {}): Promise<RunningServer> {
+  const server = await startServer(testConfig(overrides), database);
+  server.httpServer.keepAliveTimeout = 60_000;
+  return server;
 }
 
 export interface GqlResponse<T = Record<string, any>> {
@@ -66,4 +73,16 @@ export async function signIn(url: string, identifier: string, password = TEST_PA
   const login = res.data?.login;
   if (!login?.accessToken) throw new Error(`sign-in failed: ${JSON.stringify(res)}`);
   return login;
+}
+
+/**
+ * An access token of the same session as `accessToken` that expires in `secondsLeft` (as if issued 15 minutes
+ * minus that ago), to see what a socket does when its token runs out.
+ */
+export async function expiringToken(accessToken: string, secondsLeft: number): Promise<string> {
+  const tokens = new TokenService(TEST_TOKEN_SECRET, 900);
+  const claims = await tokens.verifyAccessToken(accessToken);
+  if (typeof claims === "string") throw new Error(`token ${claims}`);
+  const { expiresAt: _, ...rest } = claims;
+  return (await tokens.issueAccessToken(rest, new Date(Date.now() - (900 - secondsLeft) * 1000))).token;
 }
