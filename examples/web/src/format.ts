@@ -57,6 +57,7 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 const LABELS: Record<string, string> = {
   AKTIF: "Aktif",
   NONAKTIF: "Nonaktif",
+  MENUNGGU_IURAN_PERTAMA: "Menunggu iuran pertama",
   PU: "Penerima Upah",
   BPU: "Bukan Penerima Upah",
   JAKON: "Jasa Konstruksi",

@@ -75,7 +75,7 @@ async function serve(mode: Mode): Promise<void> {
     Array.from({ length: 24 }, (_, m) => {
       const period = addMonths("2018-03-01", m);
       const wageSen = 400_000_000n;
-      return { cardId: card!.id, period, employerId: employer!.id, wageSen, paidAt: `${addMonths(period, 1).slice(0, 7)}-10`, ...contributionFor("PU", wageSen, period) };
+      return { cardId: card!.id, period, employerId: employer!.id, wageSen, paidAt: `${addMonths(period, 1).slice(0, 7)}-10`, ...contributionFor("PU", wageSen, period, { jpCapBeyondTable: "LATEST_ASSUMED" }) };
     }),
   );
   await db.insert(accounts).values({ participantId: p!.id, email: "abuse@example.test", passwordHash: await hashPassword(PASSWORD) });

@@ -53,7 +53,7 @@ async function seed(database: Database): Promise<void> {
     const rows = Array.from({ length: 120 }, (_, m) => {
       const period = addMonths(from, m);
       const wageSen = BigInt(4_000_000 + i * 1_000_000 + m * 10_000) * 100n;
-      return { cardId: card!.id, period, employerId: employer!.id, wageSen, paidAt: `${addMonths(period, 1).slice(0, 7)}-10`, ...contributionFor("PU", wageSen, period) };
+      return { cardId: card!.id, period, employerId: employer!.id, wageSen, paidAt: `${addMonths(period, 1).slice(0, 7)}-10`, ...contributionFor("PU", wageSen, period, { jpCapBeyondTable: "LATEST_ASSUMED" }) };
     });
     await db.insert(contributions).values(rows);
   }

@@ -82,31 +82,35 @@ describe("klaim JHT eligibility", () => {
     const p = await budi();
     const e = await eligibility(p.token, p.cardId);
     expect(e).toMatchObject({ eligible: true, channel: "JMO", openKlaim: null });
-    expect(codes(e.checks)).toEqual({ SALDO_MAKS_10_JUTA: true, PENGKINIAN_SELESAI: true, STATUS_NONAKTIF: true, MASA_TUNGGU_1_BULAN: true });
+    // Issue 11: seven checks, SALDO_MAKS_JMO in place of the deprecated SALDO_MAKS_10_JUTA.
+    expect(codes(e.checks)).toEqual({ SALDO_MAKS_JMO: true, PENGKINIAN_SELESAI: true, STATUS_NONAKTIF: true, MASA_TUNGGU_1_BULAN: true, TIDAK_BEKERJA_DI_TEMPAT_LAIN: true, SALDO_TERSEDIA: true, TIDAK_ADA_KLAIM_BERJALAN: true });
     expect(rupiahToSen(e.saldo)).toBeGreaterThan(0n);
     expect(rupiahToSen(e.saldo)).toBeLessThanOrEqual(1_000_000_000n);
     const saldo = (await gql(h.server.url, `{ me { cards { saldoJht { total } } } }`, {}, { token: p.token })).data!.me.cards[0].saldoJht.total;
     expect(e.saldo).toBe(saldo);
   });
 
-  it("sends an agus-like card (saldo above Rp10 juta) to Lapak Asik", async () => {
-    const p = await budi({ wage: 10_000_000, months: 60 });
+  it("sends an agus-like card (saldo above the Rp15 juta JMO limit of today) to Lapak Asik", async () => {
+    // 24 × 5.7% × Rp15,000,000 = Rp20,520,000 of contributions (2023–2024, before the card stopped): above Rp15 juta.
+    // (It used to be 60 months from 2023, i.e. contributions into 2027, after the card stopped and beyond the JP caps.)
+    const p = await budi({ wage: 15_000_000 });
     const e = await eligibility(p.token, p.cardId);
     expect(e).toMatchObject({ eligible: false, channel: "LAPAK_ASIK" });
-    expect(codes(e.checks)).toMatchObject({ SALDO_MAKS_10_JUTA: false, PENGKINIAN_SELESAI: true, STATUS_NONAKTIF: true });
-    expect(e.checks.find((c: any) => c.code === "SALDO_MAKS_10_JUTA").message).toContain("Lapak Asik");
+    expect(codes(e.checks)).toMatchObject({ SALDO_MAKS_JMO: false, PENGKINIAN_SELESAI: true, STATUS_NONAKTIF: true });
+    expect(e.checks.find((c: any) => c.code === "SALDO_MAKS_JMO").message).toContain("Lapak Asik");
     const en = await eligibility(p.token, p.cardId, { "accept-language": "en" });
-    expect(en.checks[0].message).toMatch(/^Your JHT saldo is Rp[\d,.]+, more than Rp10,000,000\. Claim through Lapak Asik/);
+    expect(en.checks[0].message).toMatch(/^Your total JHT saldo \(all cards\) is Rp[\d,.]+, more than the JMO claim limit of Rp15,000,000\. Claim through Lapak Asik/);
     const start = await call(p.token, START, { cardId: p.cardId, sebab: "PHK" });
     expect(start).toMatchObject({ klaim: null, userErrors: [{ code: "KLAIM_NOT_ELIGIBLE", field: ["input", "cardId"] }] });
-    expect(start.userErrors[0]!.message).toContain("SALDO_MAKS_10_JUTA");
+    // In words, not codes (issue 11, finding 9).
+    expect(start.userErrors[0]!.message).toMatch(/^Klaim JHT belum dapat diajukan lewat JMO: akumulasi saldo JHT Rp[\d.,]+ lebih dari batas klaim JMO Rp15\.000\.000\.$/);
   });
 
   it("fails the pengkinian check for a dewi-like participant, who is sent to pengkinian in the app", async () => {
     const p = await budi({ pengkinian: "BELUM" });
     const e = await eligibility(p.token, p.cardId);
     expect(e).toMatchObject({ eligible: false, channel: "JMO" });
-    expect(codes(e.checks)).toEqual({ SALDO_MAKS_10_JUTA: true, PENGKINIAN_SELESAI: false, STATUS_NONAKTIF: true, MASA_TUNGGU_1_BULAN: true });
+    expect(codes(e.checks)).toEqual({ ...{ SALDO_MAKS_JMO: true, PENGKINIAN_SELESAI: true, STATUS_NONAKTIF: true, MASA_TUNGGU_1_BULAN: true, TIDAK_BEKERJA_DI_TEMPAT_LAIN: true, SALDO_TERSEDIA: true, TIDAK_ADA_KLAIM_BERJALAN: true }, PENGKINIAN_SELESAI: false });
     expect(e.checks[1].message).toContain("Pengkinian Data di aplikasi JMO");
     expect((await call(p.token, START, { cardId: p.cardId, sebab: "PHK" })).userErrors[0]?.code).toBe("KLAIM_NOT_ELIGIBLE");
     expect(await h.tdb.database.db.select().from(klaims)).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { asc, eq, sql } from "drizzle-orm";
-import { accounts, familyMembers, participants, pengkinian, pengkinianEvents, personalDataAudit } from "../src/db/schema.ts";
+import { and, asc, desc, eq, like, sql } from "drizzle-orm";
+import { accounts, familyMembers, outbox, participants, pengkinian, pengkinianEvents, personalDataAudit } from "../src/db/schema.ts";
 import type { RunningServer } from "../src/server/app.ts";
 import { TEST_PASSWORD } from "./support/builders.ts";
 import { useServerHarness } from "./support/harness.ts";
@@ -32,6 +32,8 @@ const KONTAK = `mutation($input: DataKontakInput!) { pengkinianUpdateKontak(inpu
 const KEPENDUDUKAN = `mutation($input: DataKependudukanInput!) { pengkinianUpdateKependudukan(input: $input) ${PAYLOAD} } ${PENGKINIAN}`;
 const TAMBAHAN = `mutation($input: DataTambahanInput!) { pengkinianUpdateTambahan(input: $input) ${PAYLOAD} } ${PENGKINIAN}`;
 const SUBMIT = `mutation($input: PengkinianSubmitInput!) { pengkinianSubmit(input: $input) ${PAYLOAD} } ${PENGKINIAN}`;
+const VERIFY_EMAIL = `mutation($input: PengkinianVerifyCodeInput!) { pengkinianVerifyEmail(input: $input) ${PAYLOAD} } ${PENGKINIAN}`;
+const VERIFY_PHONE = `mutation($input: PengkinianVerifyCodeInput!) { pengkinianVerifyPhone(input: $input) ${PAYLOAD} } ${PENGKINIAN}`;
 const STATUS_CHANGED = `subscription { pengkinianStatusChanged { ...P } } ${PENGKINIAN}`;
 const UNBLOCK = `mutation($input: AccountUnblockInput!) { accountUnblock(input: $input) { accountId participant { id fullName } userErrors { code field message } } }`;
 const ME = /* GraphQL */ `{
@@ -100,8 +102,43 @@ async function throughGates(token: string, kpjs: string[], server: RunningServer
   return passed.pengkinian;
 }
 
-async function throughSections(token: string, kependudukan: object = KEPENDUDUKAN_OK, server: RunningServer = h.server): Promise<void> {
-  for (const [query, input] of [[KONTAK, KONTAK_OK], [KEPENDUDUKAN, kependudukan], [TAMBAHAN, TAMBAHAN_OK]] as const) {
+/** The latest pengkinian code sent to this address, if any (the sandbox outbox). */
+async function pengkinianCode(destination: string): Promise<string | null> {
+  const [row] = await h.tdb.database.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.destination, destination), like(outbox.template, "PENGKINIAN_%_CODE")))
+    .orderBy(desc(outbox.createdAt))
+    .limit(1);
+  return row ? String(row.params.code) : null;
+}
+
+/**
+ * DATA_KONTAK, then the codes its new email and phone were sent (issue 11: a new contact counts only once verified;
+ * KONTAK_OK changes both of siti's), so the step is done.
+ */
+async function kontakVerified(token: string, input: object = KONTAK_OK, server: RunningServer = h.server): Promise<Payload> {
+  let last = await call(token, KONTAK, input, server);
+  expect(last.userErrors).toEqual([]);
+  const { email, phone } = last.pengkinian.dataKontak;
+  for (const [query, destination] of [[VERIFY_EMAIL, email], [VERIFY_PHONE, phone]] as const) {
+    const code = await pengkinianCode(destination);
+    if (!code) continue;
+    last = await call(token, query, { code }, server);
+    expect(last.userErrors).toEqual([]);
+  }
+  expect(last.pengkinian.completedSteps).toContain("DATA_KONTAK");
+  return last;
+}
+
+async function throughSections(
+  token: string,
+  kependudukan: object = KEPENDUDUKAN_OK,
+  server: RunningServer = h.server,
+  kontak: object = KONTAK_OK,
+): Promise<void> {
+  await kontakVerified(token, kontak, server);
+  for (const [query, input] of [[KEPENDUDUKAN, kependudukan], [TAMBAHAN, TAMBAHAN_OK]] as const) {
     expect((await call(token, query, input, server)).userErrors).toEqual([]);
   }
 }
@@ -164,6 +201,14 @@ describe("pengkinian data, end to end", () => {
     expect(badKontak.pengkinian.completedSteps).toEqual(["KEPESERTAAN", "BIOMETRIK"]);
     const kontak = await call(token, KONTAK, KONTAK_OK);
     expect(kontak.userErrors).toEqual([]);
+    // Her new phone and email wait for their codes (issue 11): the step is done once both are entered.
+    expect(kontak.pengkinian).toMatchObject({ completedSteps: ["KEPESERTAAN", "BIOMETRIK"], nextStep: "DATA_KONTAK" });
+    await call(token, VERIFY_EMAIL, { code: await pengkinianCode("siti.rahayu@example.com") });
+    expect((await call(token, VERIFY_PHONE, { code: await pengkinianCode("+6281299998888") })).pengkinian.completedSteps).toEqual([
+      "KEPESERTAAN",
+      "BIOMETRIK",
+      "DATA_KONTAK",
+    ]);
     expect(kontak.pengkinian.dataKontak).toEqual({
       phone: "+6281299998888",
       email: "siti.rahayu@example.com",
@@ -298,7 +343,7 @@ describe("pengkinian data, end to end", () => {
     const { accessToken: token } = await signIn(h.server.url, p.email!);
     await throughGates(token, SITI_KPJ);
     const { npwp: _npwp, ...kontakWithoutNpwp } = KONTAK_OK;
-    expect((await call(token, KONTAK, kontakWithoutNpwp)).userErrors).toEqual([]);
+    await kontakVerified(token, kontakWithoutNpwp);
     const { children: _children, ...withoutChildren } = KEPENDUDUKAN_OK;
     expect((await call(token, KEPENDUDUKAN, withoutChildren)).userErrors).toEqual([]);
     expect((await call(token, TAMBAHAN, TAMBAHAN_OK)).userErrors).toEqual([]);
@@ -422,6 +467,9 @@ describe("step order", () => {
 
     await call(token, BIOMETRIC, { selfie: makeTestSelfie() });
     await call(token, KONTAK, KONTAK_OK);
+    // The new phone and email first wait for their codes (issue 11), then the missing section is named.
+    expect((await call(token, SUBMIT, { consent: true })).userErrors.map((e) => e.code)).toEqual(["CONTACT_NOT_VERIFIED", "CONTACT_NOT_VERIFIED"]);
+    await kontakVerified(token);
     const submit = await call(token, SUBMIT, { consent: true });
     expect(submit.userErrors[0]).toMatchObject({ code: "STEP_OUT_OF_ORDER", message: expect.stringContaining("Data Kependudukan") });
     expect(submit.pengkinian.status).toBe("DRAFT");
@@ -436,15 +484,18 @@ describe("step order", () => {
     await call(token, BIOMETRIC, { selfie: makeTestSelfie() });
     const other = { ...KONTAK_OK, phone: "081377776666", email: "siti.lain@example.com" };
     const results = await Promise.all([call(token, KONTAK, KONTAK_OK), call(token, KONTAK, other)]);
-    expect(results.map((r) => r.userErrors)).toEqual([[], []]);
+    // Both forms bring a new phone and email, so each sends codes: the second one, less than 60 s after the first's
+    // codes, is refused whole (issue 11: a new contact waits for its code; a new code only after 60 s).
+    expect(results.map((r) => r.userErrors.map((e) => e.code)).sort()).toEqual([[], ["CODE_RESEND_TOO_SOON"]]);
     const [row] = await h.tdb.database.db.select().from(pengkinian).where(eq(pengkinian.participantId, p.participant.id));
-    // One of the two forms, whole: never the phone of one with the email of the other.
+    // One of the two forms, whole: never the phone of one with the email of the other, and the codes went to that one.
     expect([
       ["+6281299998888", "siti.rahayu@example.com"],
       ["+6281377776666", "siti.lain@example.com"],
     ]).toContainEqual([row!.dataKontak.phone, row!.dataKontak.email]);
-    // start, KPJ, selfie and both forms each wrote once.
-    expect(row!.version).toBe(5);
+    expect([row!.dataKontak.phoneVerification?.value, row!.dataKontak.emailVerification?.value]).toEqual([row!.dataKontak.phone, row!.dataKontak.email]);
+    // start, KPJ, selfie and the form that won each wrote once.
+    expect(row!.version).toBe(4);
   });
 });
 
@@ -515,7 +566,7 @@ describe("durability", () => {
     await call(token, CONFIRM, cardsInput(challenge, SITI_KPJ));
     await call(token, BIOMETRIC, { selfie: makeTestSelfie({ flat: true }) });
     await call(token, BIOMETRIC, { selfie: makeTestSelfie() });
-    await call(token, KONTAK, KONTAK_OK);
+    await kontakVerified(token);
     const before = (await gql(h.server.url, ME, {}, { token })).data?.me.pengkinian;
 
     // A new server on the same database, as after a crash or a deploy.
@@ -543,13 +594,14 @@ describe("durability", () => {
     try {
       const otherKpjs = ["19123456799", "23098765499"];
       const people = [
-        { p: await siti(), kpjs: SITI_KPJ },
-        { p: await siti({ nik: "3273026108930003", email: "siti2@example.com" }, otherKpjs), kpjs: otherKpjs },
+        { p: await siti(), kpjs: SITI_KPJ, kontak: KONTAK_OK },
+        // Her own new phone and email: one address signs in one account only.
+        { p: await siti({ nik: "3273026108930003", email: "siti2@example.com" }, otherKpjs), kpjs: otherKpjs, kontak: { ...KONTAK_OK, phone: "081377776666", email: "siti.dua@example.com" } },
       ];
-      for (const { p, kpjs } of people) {
+      for (const { p, kpjs, kontak } of people) {
         const { accessToken } = await signIn(h.server.url, p.email!);
         await throughGates(accessToken, kpjs);
-        await throughSections(accessToken);
+        await throughSections(accessToken, KEPENDUDUKAN_OK, h.server, kontak);
         await call(accessToken, SUBMIT, { consent: true });
       }
       const counts = await Promise.all([h.server.services.pengkinian.decideDue(), second.services.pengkinian.decideDue()]);

@@ -255,7 +255,8 @@ describe("BPU sign-up", () => {
     const me = await gql(h.server.url, ME, {}, { token: login.accessToken });
     const year = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date()).slice(2, 4);
     expect(me.data?.me).toMatchObject({ fullName: "Joko Susilo", nikMasked: "3171**********01", email: "joko@example.test", phone: "+6281311112222" });
-    expect(me.data?.me.cards).toEqual([{ kpjMasked: expect.stringMatching(new RegExp(`^${year}\\*{7}\\d{2}$`)), segment: "BPU", status: "AKTIF", registeredAt: expect.any(String) }]);
+    // Not AKTIF before its first contribution is paid (issue 11, finding 6: bpu-card.test.ts).
+    expect(me.data?.me.cards).toEqual([{ kpjMasked: expect.stringMatching(new RegExp(`^${year}\\*{7}\\d{2}$`)), segment: "BPU", status: "MENUNGGU_IURAN_PERTAMA", registeredAt: expect.any(String) }]);
     const [card] = await h.tdb.database.db.select().from(cards);
     expect(card).toMatchObject({ registeredNik: BPU_NIK, registeredBirthDate: "1990-05-17", employerId: null });
     expect(card!.kpj).toMatch(/^\d{11}$/);

@@ -115,30 +115,34 @@ describe("simulasiJp", () => {
     );
     expect(res.errors).toBeUndefined();
     const sim = res.data!.simulasiJp;
-    // Born 1990: pension age 65 on 17 May 2055. The card runs from March 2018; contributing on, the masa
-    // iur is March 2018 – May 2055 = 37 × 12 + 3 = 447 months, whatever today is.
-    // 1% × (447 / 12) × 5,000,000 = 447 × 5,000,000 / 1200 = Rp1,862,500.
+    // Born 1990: pension age 65 on 17 May 2055. The card runs from March 2018, but its ledger holds 24 paid months
+    // (March 2018 – February 2020): the masa iur so far is those 24 (issue 11, finding 5; before, every month since
+    // March 2018 counted). Contributing on from next month to May 2055: total = 24 + futureMonths, and
+    // 1% × (total / 12) × 5,000,000 = total × 5,000,000 / 1200, rounded half up to the sen.
+    const total = 24 + sim.futureMonths;
+    const formula = (BigInt(total) * 500_000_000n * 2n + 1200n) / 2400n;
     expect(sim).toMatchObject({
       pensionAge: 65,
       pensionYear: 2055,
       pensionDate: "2055-05-17",
-      totalMonths: 447,
+      totalMonths: total,
       eligibleForMonthlyPension: true,
       averageIndexedWage: "5000000.00",
-      formulaBenefit: "1862500.00",
-      monthlyBenefit: "1862500.00",
+      formulaBenefit: senToRupiah(formula),
+      monthlyBenefit: senToRupiah(formula),
       limitApplied: null,
       benefitFloor: "393500.00",
       benefitFloorSource: "ASSUMED",
-      benefitCeiling: "4598100.00",
+      benefitCeiling: "4718200.00",
       lumpSum: null,
       lumpSumReason: null,
     });
+    expect(total).toBeGreaterThan(180);
     expect(sim.assumptions).toMatchObject({
       birthDate: "1990-05-17",
       birthDateSource: "PARTICIPANT_DATA",
       monthlyWageSource: "INPUT",
-      masaIuranMonths: 447 - sim.futureMonths,
+      masaIuranMonths: 24,
       masaIuranMonthsSource: "PARTICIPANT_DATA",
       continueContributing: true,
       inflationPercent: "0.00",
@@ -146,9 +150,9 @@ describe("simulasiJp", () => {
       minimumMonths: 180,
     });
     // The caps of the masa iur's years, from the ledger's table, and ASSUMED ones grown (here by 0%) after it.
-    expect(sim.wageCaps[0]).toEqual({ from: "2018-03", wageCap: "8094000.00", source: "ASSUMED" });
-    expect(sim.wageCaps).toContainEqual({ from: "2024-03", wageCap: "10042300.00", source: "OFFICIAL" });
-    expect(sim.wageCaps.at(-1)).toEqual({ from: "2055-03", wageCap: "10042300.00", source: "ASSUMED" });
+    expect(sim.wageCaps[0]).toEqual({ from: "2018-03", wageCap: "8094000.00", source: "SECONDARY" });
+    expect(sim.wageCaps).toContainEqual({ from: "2026-03", wageCap: "11086300.00", source: "SECONDARY" });
+    expect(sim.wageCaps.at(-1)).toEqual({ from: "2055-03", wageCap: "11086300.00", source: "ASSUMED" });
   });
 
   it("pays a lump sum when fewer than 180 months are reached", async () => {

@@ -3,6 +3,7 @@ import { DateTimeScalar } from "./scalars.ts";
 import { AccountEventType, Role } from "./enums.ts";
 import { UserError } from "./common.types.ts";
 import { Participant } from "./participant.types.ts";
+import { NewBpuCard } from "./bpu-card.types.ts";
 
 @InputType()
 export class LoginInput {
@@ -49,6 +50,13 @@ export class LoginPayload {
       "Keep it on this device (long-lived) and send it as LoginInput.deviceToken with the next login: this device then keeps signing in while the identifier is locked by wrong passwords typed elsewhere. Given by login and registrationComplete, null from refreshSession. Grants nothing by itself",
   })
   deviceToken?: string | null;
+
+  @Field(() => NewBpuCard, {
+    nullable: true,
+    description:
+      "registrationComplete of a BPU_NEW sign-up only: the new card with its full KPJ (also sent by email and SMS); null in every other answer",
+  })
+  newCard?: NewBpuCard | null;
 
   @Field(() => [UserError])
   userErrors!: UserError[];

@@ -18,8 +18,23 @@ registerEnumType(DigitalCardInvalidReason, {
 export class DigitalCard implements Owned {
   ownerParticipantId!: string;
 
-  @Field(() => String, { description: "A standalone SVG image of the card (NIK and KPJ masked)" })
+  @Field(() => String, {
+    description:
+      "A standalone SVG image of the card: the card's holder sees the full NIK and KPJ on it (the card replaces the plastic one); staff see them masked",
+  })
   svg!: string;
+
+  @Field(() => String, { nullable: true, description: "The full NIK (16 digits), only for the card's holder; null for staff" })
+  nik!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The full KPJ (11 digits), only for the card's holder; null for staff" })
+  kpj!: string | null;
+
+  @Field(() => String, { description: 'NIK masked as everywhere else, e.g. "3174**********07"' })
+  nikMasked!: string;
+
+  @Field(() => String, { description: 'KPJ masked as everywhere else, e.g. "21*******78"' })
+  kpjMasked!: string;
 
   @Field(() => String, { description: "The token in the QR code; anyone can check it with digitalCardVerify" })
   verificationToken!: string;

@@ -35,8 +35,20 @@ registerEnumType(Segment, {
 export enum MembershipStatus {
   AKTIF = "AKTIF",
   NONAKTIF = "NONAKTIF",
+  MENUNGGU_IURAN_PERTAMA = "MENUNGGU_IURAN_PERTAMA",
 }
-registerEnumType(MembershipStatus, { name: "MembershipStatus" });
+registerEnumType(MembershipStatus, {
+  name: "MembershipStatus",
+  description: "Status kepesertaan of a card",
+  valuesConfig: {
+    AKTIF: { description: "Contributions running: the card protects its holder" },
+    NONAKTIF: { description: "Contributions stopped (the holder stopped working; see nonaktifSince)" },
+    MENUNGGU_IURAN_PERTAMA: {
+      description:
+        "A new self-registered BPU card whose first contribution is not paid yet: not active (no protection, the digital card and its verification say so) until that payment is recorded",
+    },
+  },
+});
 
 export enum PengkinianStatus {
   BELUM = "BELUM",
@@ -75,15 +87,24 @@ export enum UserErrorCode {
   SPOUSE_NOT_ALLOWED = "SPOUSE_NOT_ALLOWED",
   TOO_MANY_CHILDREN = "TOO_MANY_CHILDREN",
   CONSENT_REQUIRED = "CONSENT_REQUIRED",
+  // Pengkinian data: a new email or phone takes effect only after the code sent to it (issue 11, finding 8)
+  CONTACT_NOT_VERIFIED = "CONTACT_NOT_VERIFIED",
+  NO_CODE_PENDING = "NO_CODE_PENDING",
   ACCOUNT_NOT_FOUND = "ACCOUNT_NOT_FOUND",
   ACCOUNT_NOT_BLOCKED = "ACCOUNT_NOT_BLOCKED",
   CARD_NOT_MATCHED = "CARD_NOT_MATCHED",
   CARD_ALREADY_ADDED = "CARD_ALREADY_ADDED",
+  // A new BPU card's first contribution (cards/bpu-card.service.ts)
+  CARD_NOT_FOUND = "CARD_NOT_FOUND",
+  CARD_NOT_AWAITING_FIRST_CONTRIBUTION = "CARD_NOT_AWAITING_FIRST_CONTRIBUTION",
   // Registration, verification codes, passwords (accounts)
   REGISTRATION_NOT_MATCHED = "REGISTRATION_NOT_MATCHED",
   REGISTRATION_NOT_FOUND = "REGISTRATION_NOT_FOUND",
   REGISTRATION_STEP_OUT_OF_ORDER = "REGISTRATION_STEP_OUT_OF_ORDER",
   REGISTRATION_BPU_ONLY = "REGISTRATION_BPU_ONLY",
+  REGISTRATION_MEMBERSHIP_TYPE_MISMATCH = "REGISTRATION_MEMBERSHIP_TYPE_MISMATCH",
+  REGISTRATION_CITIZENSHIP_MISMATCH = "REGISTRATION_CITIZENSHIP_MISMATCH",
+  INVALID_COUNTRY = "INVALID_COUNTRY",
   INVALID_NIK = "INVALID_NIK",
   NIK_ALREADY_REGISTERED = "NIK_ALREADY_REGISTERED",
   INVALID_DECLARED_INCOME = "INVALID_DECLARED_INCOME",
@@ -131,7 +152,28 @@ export enum UserErrorCode {
   KLAIM_NOT_REJECTABLE = "KLAIM_NOT_REJECTABLE",
   KLAIM_NOT_WAITING = "KLAIM_NOT_WAITING",
 }
-registerEnumType(UserErrorCode, { name: "UserErrorCode" });
+registerEnumType(UserErrorCode, {
+  name: "UserErrorCode",
+  valuesConfig: {
+    REGISTRATION_MEMBERSHIP_TYPE_MISMATCH: {
+      description: "registrationStart (already a participant): the card of that KPJ has another segment than the membership type chosen; choose the one the message names",
+    },
+    REGISTRATION_CITIZENSHIP_MISMATCH: {
+      description: "registrationStart (already a participant): the record holds the other citizenship; choose it (WNI with the NIK, WNA with the passport)",
+    },
+    INVALID_COUNTRY: { description: "passportCountry is not an ISO 3166-1 alpha-2 country code, or is Indonesia for a WNA" },
+    CARD_NOT_FOUND: { description: "No card with this id that the caller may act on" },
+    CARD_NOT_AWAITING_FIRST_CONTRIBUTION: {
+      description: "The card is not MENUNGGU_IURAN_PERTAMA (its first contribution is already recorded, or it is not a new BPU card)",
+    },
+    CONTACT_NOT_VERIFIED: {
+      description: "pengkinianSubmit while a new email or phone of DATA_KONTAK still waits for its code: enter the code (pengkinianVerifyEmail/Phone) or ask for a new one",
+    },
+    NO_CODE_PENDING: {
+      description: "pengkinianVerifyEmail/Phone or pengkinianResendCode while no new email or phone waits for a code (unchanged contacts need none)",
+    },
+  },
+});
 
 export enum PaymentRail {
   REALTIME = "REALTIME",
@@ -218,18 +260,37 @@ registerEnumType(KlaimStep, {
 
 export enum KlaimEligibilityCode {
   SALDO_MAKS_10_JUTA = "SALDO_MAKS_10_JUTA",
+  SALDO_MAKS_JMO = "SALDO_MAKS_JMO",
   PENGKINIAN_SELESAI = "PENGKINIAN_SELESAI",
   STATUS_NONAKTIF = "STATUS_NONAKTIF",
   MASA_TUNGGU_1_BULAN = "MASA_TUNGGU_1_BULAN",
+  TIDAK_BEKERJA_DI_TEMPAT_LAIN = "TIDAK_BEKERJA_DI_TEMPAT_LAIN",
+  SALDO_TERSEDIA = "SALDO_TERSEDIA",
+  TIDAK_ADA_KLAIM_BERJALAN = "TIDAK_ADA_KLAIM_BERJALAN",
 }
 registerEnumType(KlaimEligibilityCode, {
   name: "KlaimEligibilityCode",
   description: "The checks a JHT claim in JMO needs",
   valuesConfig: {
-    SALDO_MAKS_10_JUTA: { description: "The card's JHT saldo is at most Rp10,000,000.00" },
+    SALDO_MAKS_10_JUTA: {
+      description: "The card's JHT saldo is at most Rp10,000,000.00. No longer returned: the limit is dated and on the participant's total saldo",
+      deprecationReason: "Use SALDO_MAKS_JMO: the JMO limit is a dated rule (Rp15,000,000 from 2025-05-01) on the participant's total saldo; no longer returned, removed in the next major version",
+    },
+    SALDO_MAKS_JMO: {
+      description:
+        "The participant's JHT saldo over all cards (akumulasi saldo) is at most the JMO claim limit in force on the claim date " +
+        "(datedRules KLAIM_JMO_SALDO_MAKS: Rp10,000,000, Rp15,000,000 from 2025-05-01), and this card has saldo to claim; the message states the limit",
+    },
     PENGKINIAN_SELESAI: { description: "Pengkinian data is TERVERIFIKASI" },
     STATUS_NONAKTIF: { description: "The card is NONAKTIF" },
     MASA_TUNGGU_1_BULAN: { description: "At least one calendar month since the card became NONAKTIF (WIB)" },
+    TIDAK_BEKERJA_DI_TEMPAT_LAIN: {
+      description: "No other card of the participant is AKTIF: a claim for resignation or dismissal needs the participant not to be working anywhere",
+    },
+    SALDO_TERSEDIA: { description: "This card's JHT saldo is above zero (a paid-out card has nothing left to claim)" },
+    TIDAK_ADA_KLAIM_BERJALAN: {
+      description: "No other claim of the participant is in progress (DRAFT to PEMBAYARAN); this card's own draft is resumed by klaimJhtStart",
+    },
   },
 });
 
@@ -324,6 +385,7 @@ export enum PengkinianRejection {
   NIK_TIDAK_VALID = "NIK_TIDAK_VALID",
   NIK_TANGGAL_LAHIR_TIDAK_SESUAI = "NIK_TANGGAL_LAHIR_TIDAK_SESUAI",
   NIK_JENIS_KELAMIN_TIDAK_SESUAI = "NIK_JENIS_KELAMIN_TIDAK_SESUAI",
+  KONTAK_SUDAH_DIGUNAKAN = "KONTAK_SUDAH_DIGUNAKAN",
 }
 registerEnumType(PengkinianRejection, {
   name: "PengkinianRejection",
@@ -332,5 +394,8 @@ registerEnumType(PengkinianRejection, {
     NIK_TIDAK_VALID: { description: "The NIK on record cannot be read (length, digits or date)" },
     NIK_TANGGAL_LAHIR_TIDAK_SESUAI: { description: "The NIK's date part does not match the birth date" },
     NIK_JENIS_KELAMIN_TIDAK_SESUAI: { description: "The NIK's day (+40 for women) does not match the gender" },
+    KONTAK_SUDAH_DIGUNAKAN: {
+      description: "The new email or phone, verified by its code, was taken by another account before the decision: start again with another one",
+    },
   },
 });

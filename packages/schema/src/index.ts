@@ -12,5 +12,7 @@ export * from "./simulasi.types.ts";
 export * from "./digital-card.types.ts";
 export * from "./auth.types.ts";
 export * from "./registration.types.ts";
+export * from "./bpu-card.types.ts";
 export * from "./klaim.types.ts";
 export * from "./klaim-tracking.types.ts";
+export * from "./rules.types.ts";

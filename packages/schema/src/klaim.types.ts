@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { DateTimeScalar, RupiahScalar } from "./scalars.ts";
+import { DateScalar, DateTimeScalar, RupiahScalar } from "./scalars.ts";
 import { KlaimChannel, KlaimEligibilityCode, KlaimStatus, KlaimStep, PaymentRail, SebabKlaim } from "./enums.ts";
 import { Node, PageInfo, UserError, type Owned } from "./common.types.ts";
 import { Card } from "./participant.types.ts";
@@ -128,6 +128,11 @@ export class KlaimEligibilityCheck {
   @Field(() => Boolean)
   passed!: boolean;
 
+  @Field(() => String, {
+    description: "The check's name in the caller's language, as the app lists it (e.g. \"Akumulasi saldo JHT maksimal Rp15.000.000\")",
+  })
+  title!: string;
+
   @Field(() => String, { description: "In the caller's language; when the check fails, what to do and where" })
   message!: string;
 }
@@ -137,20 +142,36 @@ export class KlaimEligibility {
   @Field(() => Boolean, { description: "All checks passed: the claim can be made in JMO now" })
   eligible!: boolean;
 
-  @Field(() => [KlaimEligibilityCheck], { description: "SALDO_MAKS_10_JUTA, PENGKINIAN_SELESAI, STATUS_NONAKTIF, MASA_TUNGGU_1_BULAN, in that order" })
+  @Field(() => [KlaimEligibilityCheck], {
+    description:
+      "SALDO_MAKS_JMO, PENGKINIAN_SELESAI, STATUS_NONAKTIF, MASA_TUNGGU_1_BULAN, TIDAK_BEKERJA_DI_TEMPAT_LAIN, SALDO_TERSEDIA, " +
+      "TIDAK_ADA_KLAIM_BERJALAN, in that order (the deprecated SALDO_MAKS_10_JUTA is no longer returned)",
+  })
   checks!: KlaimEligibilityCheck[];
 
   @Field(() => KlaimChannel, {
     nullable: true,
     description:
-      "Where this card's claim is made: JMO when the saldo is at most Rp10 juta (once pengkinian is done, if it is not yet); " +
-      "LAPAK_ASIK when the saldo is above; KANTOR_CABANG while the card is AKTIF (other grounds, e.g. age 56, go through a branch); " +
-      "null during the one-month wait after the card became NONAKTIF",
+      "Where this card's claim is made: JMO when the participant's total saldo is at most jmoSaldoLimit (once the other checks pass); " +
+      "LAPAK_ASIK when it is above; KANTOR_CABANG while this card or another card of the participant is AKTIF (other grounds, e.g. " +
+      "age 56, go through a branch); null during the one-month wait after the card became NONAKTIF, or when the card has no saldo",
   })
   channel!: KlaimChannel | null;
 
   @Field(() => RupiahScalar, { description: "The card's JHT saldo today" })
   saldo!: bigint;
+
+  @Field(() => RupiahScalar, { description: "The participant's JHT saldo over all their cards today (akumulasi saldo): the JMO limit applies to it" })
+  totalSaldo!: bigint;
+
+  @Field(() => RupiahScalar, {
+    nullable: true,
+    description: "The JMO claim limit in force on asOf (datedRules KLAIM_JMO_SALDO_MAKS); null when the rule book has no figure for that day",
+  })
+  jmoSaldoLimit!: bigint | null;
+
+  @Field(() => DateScalar, { description: "The day (WIB) the checks were made for: the limit and the waiting month are taken for it" })
+  asOf!: string;
 
   @Field(() => Klaim, { nullable: true, description: "The card's claim in progress (DRAFT to PEMBAYARAN), if any" })
   openKlaim!: Klaim | null;

@@ -24,12 +24,21 @@ export class Card implements Node, Owned {
   /** The card's row id (the global id is derived from it). */
   rowId!: string;
   employerId!: string | null;
+  /** The full KPJ, kept on the object for the owner-only `kpj` field (never a field by itself). */
+  kpjFull!: string;
 
   @Field(() => ID)
   id!: string;
 
   @Field(() => String, { description: 'KPJ with the middle digits hidden, e.g. "21*******78"' })
   kpjMasked!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The full KPJ (11 digits), only for the card's holder (they need it for pengkinian and klaim, and the digital card replaces the plastic one); null for staff",
+  })
+  kpj?: string | null;
 
   @Field(() => Segment)
   segment!: Segment;

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { DateScalar, DateTimeScalar } from "./scalars.ts";
 import { BloodType, Education, Gender, MaritalStatus, PengkinianRejection, PengkinianStatus, PengkinianStep, Relationship, Religion } from "./enums.ts";
 import { Node, UserError, type Owned } from "./common.types.ts";
+import { VerificationChannel } from "./registration.types.ts";
 
 // ---- What the API shows (full NIK, KPJ, NPWP, passport and account numbers never leave the server) ----
 
@@ -77,6 +78,25 @@ export class EmergencyContact {
   relationship!: Relationship;
 }
 
+@ObjectType({
+  description:
+    "A new email or phone number entered in DATA_KONTAK, waiting for (or verified by) the 6-digit code sent to it. Until a " +
+    "TERVERIFIKASI decision the record and the sign-in keep the old one; then the new one is also the sign-in identifier",
+})
+export class ContactVerification {
+  @Field(() => Boolean, { description: "The code sent to the new address was entered" })
+  verified!: boolean;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the code was entered; null until then" })
+  verifiedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the last code sent expires (5 minutes after it was sent); null once verified" })
+  codeExpiresAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "When pengkinianResendCode may send a new one (60 seconds after the last); null once verified" })
+  resendAvailableAt!: Date | null;
+}
+
 @ObjectType({ description: "Data kontak as entered (or prefilled from the record before the step is done)" })
 export class DataKontak {
   @Field(() => String, { nullable: true, description: "E.164" })
@@ -93,6 +113,18 @@ export class DataKontak {
 
   @Field(() => BankAccount, { nullable: true })
   bankAccount!: BankAccount | null;
+
+  @Field(() => ContactVerification, {
+    nullable: true,
+    description: "Set when `email` is new (neither the record's nor the sign-in email): the code sent there must be entered (pengkinianVerifyEmail) before submit",
+  })
+  emailVerification!: ContactVerification | null;
+
+  @Field(() => ContactVerification, {
+    nullable: true,
+    description: "Set when `phone` is new (neither the record's nor the sign-in number): the SMS code must be entered (pengkinianVerifyPhone) before submit",
+  })
+  phoneVerification!: ContactVerification | null;
 }
 
 @ObjectType({ description: "Data kependudukan as entered (or prefilled from the record before the step is done)" })
@@ -164,6 +196,13 @@ export class Pengkinian implements Node, Owned {
   @Field(() => [KpjChallengeCard], { description: "The cards whose full KPJ the participant types in the KEPESERTAAN step" })
   kpjChallenge?: KpjChallengeCard[];
 
+  @Field(() => Boolean, {
+    description:
+      "Whether KEPESERTAAN needs the full KPJ typed: true with several cards; false with one card, whose KPJ fills itself in " +
+      "(seed 000): the step is a confirmation of the shown card, and the selfie that follows is the identity gate",
+  })
+  kpjEntryRequired?: boolean;
+
   @Field(() => DataKontak)
   dataKontak!: DataKontak;
 
@@ -211,8 +250,11 @@ export class PengkinianCardKpjInput {
   @Field(() => ID, { description: "A card id from kpjChallenge" })
   cardId!: string;
 
-  @Field(() => String, { description: "The full 11-digit KPJ as printed on the card" })
-  kpj!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The full 11-digit KPJ as printed on the card. Required when kpjEntryRequired; with one card it may be left out (the shown card is confirmed), and if given it is checked",
+  })
+  kpj?: string | null;
 }
 
 @InputType()
@@ -321,6 +363,18 @@ export class DataTambahanInput {
 
   @Field(() => EmergencyContactInput)
   emergencyContact!: EmergencyContactInput;
+}
+
+@InputType({ description: "The 6-digit code sent to the new email (or by SMS to the new phone) of DATA_KONTAK" })
+export class PengkinianVerifyCodeInput {
+  @Field(() => String, { description: "The 6-digit code; 5 attempts per code, valid 5 minutes" })
+  code!: string;
+}
+
+@InputType({ description: "Which new contact of DATA_KONTAK gets a new code" })
+export class PengkinianResendCodeInput {
+  @Field(() => VerificationChannel, { description: "EMAIL for the new email, SMS for the new phone number" })
+  channel!: VerificationChannel;
 }
 
 @InputType()

@@ -70,11 +70,25 @@ export class RegistrationStartInput {
   @Field(() => Segment, { description: "Jenis kepesertaan; BPU_NEW takes BPU only" })
   membershipType!: Segment;
 
-  @Field(() => Nationality, { description: "Kewarganegaraan; BPU_NEW takes WNI only" })
+  @Field(() => Nationality, {
+    description: "Kewarganegaraan; BPU_NEW takes WNI only. WNI identify with the NIK, WNA with passportNumber and passportCountry",
+  })
   citizenship!: Nationality;
 
-  @Field(() => String, { description: "16 digits" })
-  nik!: string;
+  @Field(() => String, { nullable: true, description: "16 digits; required for WNI (a WNA gives the passport instead)" })
+  nik?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "WNA (EXISTING_PARTICIPANT): the passport number the employer registered, 6–9 letters and digits (ICAO 9303)",
+  })
+  passportNumber?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'WNA: the passport\'s country as an ISO 3166-1 alpha-2 code, e.g. "JP" (the passport prints the alpha-3 form, JPN)',
+  })
+  passportCountry?: string | null;
 
   @Field(() => String, { nullable: true, description: "11 digits; required for EXISTING_PARTICIPANT" })
   kpj?: string | null;

@@ -4,13 +4,16 @@ import type { Owned } from "./common.types.ts";
 
 export enum RateSource {
   OFFICIAL = "OFFICIAL",
+  SECONDARY = "SECONDARY",
   ASSUMED = "ASSUMED",
 }
 registerEnumType(RateSource, {
   name: "RateSource",
+  description: "Where a dated figure (a rate, a cap, a limit) comes from",
   valuesConfig: {
-    OFFICIAL: { description: "The rate BPJS Ketenagakerjaan published as credited for the year" },
-    ASSUMED: { description: "No published figure was found: a marked placeholder" },
+    OFFICIAL: { description: "Published by BPJS Ketenagakerjaan or set by a regulation (for a JHT rate: the rate credited for the year)" },
+    SECONDARY: { description: "Reported by the press or third parties citing BPJS Ketenagakerjaan; no primary source found" },
+    ASSUMED: { description: "No published figure was found: a marked placeholder (interpolated, or grown by an assumption)" },
   },
 });
 

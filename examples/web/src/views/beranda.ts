@@ -30,7 +30,8 @@ export async function berandaView(root: HTMLElement): Promise<void> {
       h(
         "article",
         { class: "card", "data-card": card.id },
-        h("h3", {}, `KPJ ${card.kpjMasked}`),
+        // The holder's own full KPJ (the API gives it only to them): they type it in pengkinian and klaim.
+        h("h3", { "data-testid": "kpj" }, `KPJ ${card.kpj ?? card.kpjMasked}`),
         h("p", {}, `${label(card.segment)} · `, h("span", { class: `status ${card.status.toLowerCase()}` }, label(card.status))),
         h("p", {}, card.employer ? card.employer.name : "Peserta mandiri"),
         h("p", {}, `Terdaftar ${formatDate(card.registeredAt)}`, card.nonaktifSince ? ` · Nonaktif sejak ${formatDate(card.nonaktifSince)}` : ""),

@@ -14,12 +14,6 @@ const STEPS: Array<[KlaimStep, string]> = [
   ["REKENING", "Rekening & NPWP"],
   ["KONFIRMASI", "Konfirmasi & pengajuan"],
 ];
-const CHECK_LABELS: Record<string, string> = {
-  SALDO_MAKS_10_JUTA: "Saldo JHT maksimal Rp10 juta",
-  PENGKINIAN_SELESAI: "Pengkinian data sudah terverifikasi",
-  STATUS_NONAKTIF: "Kepesertaan sudah nonaktif",
-  MASA_TUNGGU_1_BULAN: "Masa tunggu 1 bulan sejak nonaktif",
-};
 const FINAL = new Set(["SELESAI", "DITOLAK", "DIBATALKAN"]);
 
 export async function klaimView(root: HTMLElement): Promise<() => void> {
@@ -79,6 +73,8 @@ function eligibilityPanel(e: Eligibility): HTMLElement {
     "div",
     { class: "card", "data-testid": "eligibility" },
     h("p", {}, "Saldo JHT kartu ini: ", h("strong", {}, formatRupiah(e.saldo))),
+    // The JMO limit applies to the total over all cards (akumulasi saldo) and is dated: the server names it.
+    e.totalSaldo !== e.saldo ? h("p", {}, "Akumulasi saldo JHT (semua kartu): ", h("strong", {}, formatRupiah(e.totalSaldo))) : null,
     h(
       "ul",
       { class: "checks" },
@@ -87,7 +83,8 @@ function eligibilityPanel(e: Eligibility): HTMLElement {
           "li",
           { class: c.passed ? "ok" : "fail", "data-check": c.code },
           h("span", { class: "mark", "aria-hidden": "true" }, c.passed ? "✓" : "✗"),
-          CHECK_LABELS[c.code] ?? c.code,
+          // The server names each check in the caller's language, the JMO limit of the day included.
+          c.title,
           c.passed ? null : h("small", {}, c.message),
         ),
       ),

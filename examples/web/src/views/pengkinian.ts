@@ -1,4 +1,5 @@
-// Pengkinian data: KPJ confirmation, selfie, the three data sections, submit, then the live status.
+// Pengkinian data: KPJ confirmation (one card: confirm the card shown), selfie, the three data sections (a new email or
+// phone gets a code to enter), submit, then the live status.
 import type { PengkinianFieldsFragment } from "@jmo/sdk";
 import { busy, clear, errorBox, field, h, select } from "../dom.ts";
 import { formatDateTime, label } from "../format.ts";
@@ -62,6 +63,20 @@ export async function pengkinianView(root: HTMLElement): Promise<() => void> {
       return clear(body, p?.rejectionReason ? h("p", { class: "fail" }, `Ditolak: ${p.rejectionReason}`) : null, start);
     }
     const step = p.nextStep;
+    if (step === "KEPESERTAAN" && !p.kpjEntryRequired) {
+      // Seed 000: with one card the fields fill themselves; the person checks them and presses "Sudah".
+      const card = p.kpjChallenge[0];
+      return clear(
+        body,
+        formOf(
+          "Konfirmasi Kepesertaan",
+          "Sudah",
+          async () => (await jmo.pengkinianConfirmKepesertaan({ input: { cards: card ? [{ cardId: card.cardId }] : [] } })).pengkinianConfirmKepesertaan,
+          h("p", {}, "Nomor KPJ: ", h("strong", { "data-testid": "kpj-terisi" }, card?.kpjMasked ?? "-"), " (terisi otomatis dari kartu Anda)"),
+          h("p", {}, "Jika data sudah benar, klik Sudah. Setelah ini verifikasi wajah (swafoto)."),
+        ),
+      );
+    }
     if (step === "KEPESERTAAN") {
       const inputs = (p.kpjChallenge ?? []).map((c) => ({ cardId: c.cardId, input: h("input", { name: `kpj-${c.cardId}`, inputmode: "numeric", maxlength: 11, required: true }), masked: c.kpjMasked }));
       return clear(
@@ -115,6 +130,31 @@ export async function pengkinianView(root: HTMLElement): Promise<() => void> {
       field("Nomor rekening", accountNumber),
       field("Nama pemilik rekening", accountName),
     );
+    // A new email or phone is sent a code; DATA_KONTAK is done once each is entered (until then the old one stays).
+    const codeForms = (
+      [
+        ["EMAIL", "email", k?.emailVerification, "Kode verifikasi email", `Masukkan 6 digit kode yang dikirim ke ${k?.email ?? "email baru"}.`],
+        ["SMS", "sms", k?.phoneVerification, "Kode verifikasi SMS", `Masukkan 6 digit kode yang dikirim lewat SMS ke ${k?.phone ?? "nomor baru"}.`],
+      ] as const
+    )
+      .filter(([, , v]) => v && !v.verified)
+      .map(([channel, name, , title, hint]) => {
+        const code = h("input", { name: `${name}Code`, inputmode: "numeric", maxlength: 6, autocomplete: "one-time-code", required: true });
+        const resend = h("button", { type: "button", class: "secondary" }, "Kirim ulang kode");
+        resend.addEventListener("click", () =>
+          void busy(resend, errors, async () => apply((await withSession(() => jmo.pengkinianResendCode({ input: { channel } }))).pengkinianResendCode)),
+        );
+        return formOf(
+          title,
+          "Verifikasi",
+          async () =>
+            channel === "EMAIL"
+              ? (await jmo.pengkinianVerifyEmail({ input: { code: code.value.trim() } })).pengkinianVerifyEmail
+              : (await jmo.pengkinianVerifyPhone({ input: { code: code.value.trim() } })).pengkinianVerifyPhone,
+          field("Kode", code, hint),
+          resend,
+        );
+      });
     const d = p.dataKependudukan;
     const gender = select("gender", opts(["LAKI_LAKI", "PEREMPUAN"]), d?.gender);
     const address = h("input", { name: "address", required: true, value: d?.address?.street ?? "" });
@@ -198,7 +238,7 @@ export async function pengkinianView(root: HTMLElement): Promise<() => void> {
       async () => (await jmo.pengkinianSubmit({ input: { consent: consent.checked } })).pengkinianSubmit,
       h("label", { class: "choice" }, consent, "Saya menyatakan data ini benar dan boleh digunakan BPJS Ketenagakerjaan."),
     );
-    clear(body, sections, kontak, kependudukan, tambahan, step === "KONFIRMASI" ? submit : null);
+    clear(body, sections, kontak, ...codeForms, kependudukan, tambahan, step === "KONFIRMASI" ? submit : null);
   }
 
   render(me.pengkinian);

@@ -26,6 +26,14 @@ export function canSee(auth: AuthInfo | null, participantId: string): boolean {
   return !!auth && (auth.role === Role.PETUGAS || auth.participantId === participantId);
 }
 
+/**
+ * The participant themselves, not staff: for the few fields only the holder gets (the full KPJ and NIK of their own
+ * cards). OwnerGuard lets staff read owned objects, so such a field checks this too and answers null for staff.
+ */
+export function isHolder(auth: AuthInfo | null, participantId: string): boolean {
+  return !!auth && auth.role !== Role.PETUGAS && auth.participantId === participantId;
+}
+
 export function assertCanSee(ctx: Context, participantId: string): void {
   if (!canSee(requireAuth(ctx), participantId)) throw forbidden();
 }

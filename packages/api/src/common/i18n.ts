@@ -62,6 +62,13 @@ const REGISTRATION_STEP_LABELS: Record<string, { id: string; en: string }> = {
   PASSWORD: { id: "Kata Sandi", en: "password" },
 };
 
+const SEGMENT_LABELS: Record<string, { id: string; en: string }> = {
+  PU: { id: "Penerima Upah (PU)", en: "wage earner (PU)" },
+  BPU: { id: "Bukan Penerima Upah (BPU)", en: "self-employed (BPU)" },
+  JAKON: { id: "Jasa Konstruksi (JAKON)", en: "construction (JAKON)" },
+  PMI: { id: "Pekerja Migran Indonesia (PMI)", en: "Indonesian migrant worker (PMI)" },
+};
+
 const userErrors: Record<UserErrorCode, Message> = {
   [UserErrorCode.INVALID_CREDENTIALS]: {
     // The same words whether or not the account exists, so sign-in cannot be used to find accounts.
@@ -112,6 +119,33 @@ const userErrors: Record<UserErrorCode, Message> = {
     id: "Pendaftaran peserta baru melalui JMO hanya untuk Bukan Penerima Upah (BPU) warga negara Indonesia. Pekerja penerima upah didaftarkan oleh pemberi kerja.",
     en: "New participants can only register through JMO as self-employed (BPU) Indonesian citizens. Wage earners are registered by their employer.",
   },
+  // Told only after NIK (or passport), KPJ, name and birth date all matched: the person proved who they are.
+  [UserErrorCode.REGISTRATION_MEMBERSHIP_TYPE_MISMATCH]: {
+    id: ({ segment }) => `Kartu dengan nomor KPJ ini terdaftar sebagai ${SEGMENT_LABELS[String(segment)]?.id ?? segment}. Pilih jenis kepesertaan tersebut.`,
+    en: ({ segment }) => `The card with this KPJ number is registered as ${SEGMENT_LABELS[String(segment)]?.en ?? segment}. Choose that membership type.`,
+  },
+  [UserErrorCode.REGISTRATION_CITIZENSHIP_MISMATCH]: {
+    id: ({ citizenship }) =>
+      citizenship === "WNA"
+        ? "Data kepesertaan Anda tercatat sebagai Warga Negara Asing (WNA). Pilih kewarganegaraan WNA dan isi nomor paspor Anda."
+        : "Data kepesertaan Anda tercatat sebagai Warga Negara Indonesia (WNI). Pilih kewarganegaraan WNI dan isi NIK Anda.",
+    en: ({ citizenship }) =>
+      citizenship === "WNA"
+        ? "Your membership record says you are a foreign national (WNA). Choose WNA and enter your passport number."
+        : "Your membership record says you are an Indonesian citizen (WNI). Choose WNI and enter your NIK.",
+  },
+  [UserErrorCode.INVALID_COUNTRY]: {
+    id: "Negara paspor tidak valid: pilih negara penerbit paspor Anda (kode 2 huruf ISO 3166-1, contoh JP). Warga negara Indonesia memilih WNI.",
+    en: "The passport country is not valid: choose the country that issued your passport (ISO 3166-1 two-letter code, e.g. JP). Indonesian citizens choose WNI.",
+  },
+  [UserErrorCode.CARD_NOT_FOUND]: {
+    id: "Kartu tidak ditemukan.",
+    en: "The card was not found.",
+  },
+  [UserErrorCode.CARD_NOT_AWAITING_FIRST_CONTRIBUTION]: {
+    id: "Kartu ini tidak sedang menunggu iuran pertama: iuran pertamanya sudah tercatat, atau kartu ini bukan kartu BPU baru.",
+    en: "This card is not waiting for its first contribution: it is already recorded, or this is not a new BPU card.",
+  },
   [UserErrorCode.INVALID_NIK]: {
     id: "NIK tidak valid: harus 16 digit angka dengan kode wilayah dan tanggal lahir yang benar, sesuai KTP Anda.",
     en: "The NIK is not valid: it has 16 digits with a real area code and birth date, as on your KTP.",
@@ -145,8 +179,15 @@ const userErrors: Record<UserErrorCode, Message> = {
     en: ({ seconds }) => `You can ask for a new code in ${seconds} second(s).`,
   },
   [UserErrorCode.EMAIL_ALREADY_USED]: {
-    id: "Email ini sudah dipakai oleh akun JMO lain. Masuk dengan email ini (gunakan Lupa Kata Sandi bila perlu) atau daftar dengan email lain.",
-    en: "This email is already used by another JMO account. Sign in with it (use Forgot Password if needed) or register with another email.",
+    // flow "pengkinian": a signed-in member changing their email, for whom "register with another" makes no sense.
+    id: ({ flow }) =>
+      flow === "pengkinian"
+        ? "Email ini sudah dipakai oleh akun JMO lain. Isi Data Kontak dengan email lain."
+        : "Email ini sudah dipakai oleh akun JMO lain. Masuk dengan email ini (gunakan Lupa Kata Sandi bila perlu) atau daftar dengan email lain.",
+    en: ({ flow }) =>
+      flow === "pengkinian"
+        ? "This email is already used by another JMO account. Enter another email in the contact data."
+        : "This email is already used by another JMO account. Sign in with it (use Forgot Password if needed) or register with another email.",
   },
   [UserErrorCode.PHONE_ALREADY_USED]: {
     id: "Nomor HP ini sudah dipakai oleh akun JMO lain. Gunakan nomor HP lain.",
@@ -218,6 +259,26 @@ const userErrors: Record<UserErrorCode, Message> = {
   [UserErrorCode.TOO_MANY_CHILDREN]: {
     id: ({ max }) => `Paling banyak ${max} anak dapat diisi.`,
     en: ({ max }) => `At most ${max} children can be entered.`,
+  },
+  [UserErrorCode.CONTACT_NOT_VERIFIED]: {
+    id: ({ channel }) =>
+      channel === "SMS"
+        ? "Nomor HP baru belum diverifikasi. Masukkan kode yang dikirim lewat SMS ke nomor tersebut, atau minta kode baru."
+        : "Email baru belum diverifikasi. Masukkan kode yang dikirim ke email tersebut, atau minta kode baru.",
+    en: ({ channel }) =>
+      channel === "SMS"
+        ? "The new mobile number is not verified yet. Enter the code sent to it by SMS, or ask for a new one."
+        : "The new email is not verified yet. Enter the code sent to it, or ask for a new one.",
+  },
+  [UserErrorCode.NO_CODE_PENDING]: {
+    id: ({ channel }) =>
+      channel === "SMS"
+        ? "Tidak ada nomor HP baru yang menunggu kode verifikasi. Nomor yang tidak berubah tidak perlu diverifikasi."
+        : "Tidak ada email baru yang menunggu kode verifikasi. Email yang tidak berubah tidak perlu diverifikasi.",
+    en: ({ channel }) =>
+      channel === "SMS"
+        ? "No new mobile number is waiting for a verification code. An unchanged number needs none."
+        : "No new email is waiting for a verification code. An unchanged email needs none.",
   },
   [UserErrorCode.CONSENT_REQUIRED]: {
     id: "Centang pernyataan persetujuan untuk mengirim pengkinian data.",
@@ -329,9 +390,10 @@ const userErrors: Record<UserErrorCode, Message> = {
     id: "Swafoto harus berupa foto JPEG atau PNG yang utuh, dikirim dalam base64. Ambil ulang fotonya.",
     en: "The selfie must be a complete JPEG or PNG photo, sent as base64. Take the photo again.",
   },
+  // The failed checks in words, both languages made by the klaim module (klaim.messages.ts), never their codes.
   [UserErrorCode.KLAIM_NOT_ELIGIBLE]: {
-    id: ({ checks }) => `Klaim JHT belum dapat diajukan lewat JMO. Syarat yang belum terpenuhi: ${checks}. Lihat klaimJhtEligibility.`,
-    en: ({ checks }) => `A JHT claim cannot be made in JMO yet. Checks not passed: ${checks}. See klaimJhtEligibility.`,
+    id: ({ reasonsId }) => `Klaim JHT belum dapat diajukan lewat JMO: ${reasonsId}.`,
+    en: ({ reasonsEn }) => `A JHT claim cannot be made in JMO yet: ${reasonsEn}.`,
   },
   [UserErrorCode.KLAIM_NOT_FOUND]: {
     id: "Klaim tidak ditemukan.",

@@ -5,7 +5,10 @@ import { contributionFor, type ContributionShares } from "../modules/saldo/contr
 import { addDays, addMonths } from "./calendar.ts";
 import type { CardPlan, DemoDataset, EmployerPlan } from "./dataset.ts";
 
-/** The demo ledger starts here: older cards show their history from 2014 only. */
+/**
+ * The demo ledger starts here, and so do the generated cards (dataset.ts): every card's history starts with the card.
+ * An older card would need the balance it carried over, which this ledger does not model.
+ */
 export const LEDGER_FLOOR = "2014-01-01";
 const GAP_CHANCE = 0.04;
 const EMPLOYER_CHANGE_CHANCE = 0.25;
@@ -38,17 +41,19 @@ export function planContributions(dataset: DemoDataset, seed: number, today: str
   return plans;
 }
 
+/**
+ * Contributions run from the month of registration to the card's last active month (the month of the day before it
+ * became NONAKTIF), or to last month while it is AKTIF: none before the card, none after it stopped. PMI and JAKON
+ * cards get none: their contributions are fixed amounts per placement or follow the project's value, which the API
+ * does not compute (contribution-rules.ts).
+ */
 function cardLedger(faker: Faker, card: CardPlan, pool: ReadonlyArray<EmployerPlan>, today: string): ContributionPlan[] {
-  // Contributions run from the month of registration to the month before the card stopped (or this month).
-  const last = addMonths(firstOfMonth(card.nonaktifSince ?? today), -1);
-  let first = firstOfMonth(card.registeredAt > LEDGER_FLOOR ? card.registeredAt : LEDGER_FLOOR);
+  if (card.segment === "PMI" || card.segment === "JAKON") return [];
+  const last = card.nonaktifSince ? firstOfMonth(addDays(card.nonaktifSince, -1)) : addMonths(firstOfMonth(today), -1);
+  const first = firstOfMonth(card.registeredAt > LEDGER_FLOOR ? card.registeredAt : LEDGER_FLOOR);
   const demo = card.ledger;
-  if (demo?.months) {
-    const earliest = addMonths(last, -(demo.months - 1));
-    if (earliest > first) first = earliest;
-  }
   if (first > last) return [];
-  const selfEmployed = card.segment === "BPU" || card.segment === "PMI";
+  const selfEmployed = card.segment === "BPU";
   const startWage = demo ? demo.wage : faker.number.int({ min: selfEmployed ? 20 : 40, max: selfEmployed ? 80 : 180 }) * 50_000;
   const growthBp = demo ? demo.growthBp : faker.number.int({ min: 300, max: 800 });
   const bpuJht = selfEmployed && !demo && faker.datatype.boolean(0.5);
@@ -63,8 +68,9 @@ function cardLedger(faker: Faker, card: CardPlan, pool: ReadonlyArray<EmployerPl
   const out: ContributionPlan[] = [];
   for (const period of all) {
     if (period !== first && period.endsWith("-01-01")) wage = Math.round((wage * (10_000 + growthBp)) / 10_000 / 1_000) * 1_000;
-    // A few months go unreported (unpaid leave, a late employer): gaps, never on demo cards.
-    if (!demo && period !== last && faker.datatype.boolean(GAP_CHANCE)) continue;
+    // A few months go unreported (unpaid leave, a late employer): gaps, never on demo cards, never the first or
+    // last month (the ledger starts with the card and runs until it stopped).
+    if (!demo && period !== first && period !== last && faker.datatype.boolean(GAP_CHANCE)) continue;
     const wageSen = BigInt(wage) * 100n;
     const paidAt = addDays(addMonths(period, 1), faker.number.int({ min: 4, max: 14 }));
     out.push({
@@ -73,7 +79,7 @@ function cardLedger(faker: Faker, card: CardPlan, pool: ReadonlyArray<EmployerPl
       employerNpp: switchAt && period < switchAt ? previousEmployer : card.employerNpp,
       wageSen,
       paidAt: paidAt <= today ? paidAt : null,
-      ...contributionFor(card.segment, wageSen, period, { bpuJht }),
+      ...contributionFor(card.segment, wageSen, period, { bpuJht, jpCapBeyondTable: "LATEST_ASSUMED" }),
     });
   }
   return out;

@@ -1,12 +1,16 @@
 // Builds the demo data in memory, without a database: the demo personas plus N generated participants with
-// their cards and a pool of employers. Every random choice comes from one seeded faker, in a fixed order, so
-// the same seed and `today` always give the same data.
+// their cards and a pool of employers. Every random choice comes from fakers seeded from the one seed, each drawn in
+// a fixed order, so the same seed and `today` always give the same data (docs/domain/demo-data.md).
 import { Faker, base, en, id_ID } from "@faker-js/faker";
 import type { AccountRow, CardRow, ParticipantRow } from "../db/schema.ts";
-import { loadDistricts, type DistrictArea } from "./areas.ts";
+import { loadDistricts, loadVillagesByDistrict, type DistrictArea, type VillageArea } from "./areas.ts";
 import { addDays, addYears, fromEpochDay, isValidDate, toEpochDay, todayUtc } from "./calendar.ts";
+import { LEDGER_FLOOR } from "./contributions.ts";
 import { DEMO_EMPLOYERS, DEMO_PERSONAS, DEMO_STAFF, EARLIEST_TODAY, type DemoPersona } from "./demo-personas.ts";
+import { FOREIGN_NATIONALITIES, FOREIGN_WORKER_MEN_SHARE, foreignName, type ForeignNationality } from "./foreign-workers.ts";
 import { nikFor, type Gender } from "./nik.ts";
+import { FOREIGN_WORKER_PROVINCES, PROVINCE_POPULATION } from "./population.ts";
+import { ProfileGenerator, type ProfileSubject, type SeedPengkinian } from "./profiles.ts";
 
 export interface SeedOptions {
   /** How many participants to generate besides the demo personas; they get no account. */
@@ -26,7 +30,7 @@ export interface CardPlan {
   /** False: registered with the person's NIK but not on their profile yet. */
   linked: boolean;
   /** A demo card's fixed contribution history; generated cards get a drawn one (contributions.ts). */
-  ledger?: { wage: number; growthBp: number; months: number | null };
+  ledger?: { wage: number; growthBp: number };
   kpj: string;
   segment: CardRow["segment"];
   status: CardRow["status"];
@@ -42,9 +46,14 @@ export interface ParticipantPlan {
   birthDate: string;
   gender: Gender;
   nationality: ParticipantRow["nationality"];
+  /** WNA only: the passport they registered with, and its country (ISO 3166-1 alpha-2). */
+  passportNumber: string | null;
+  passportCountry: string | null;
   email: string | null;
   phone: string | null;
   pengkinianStatus: ParticipantRow["pengkinianStatus"];
+  /** The last pengkinian attempt (null for BELUM); a TERVERIFIKASI one is also written to the record (demo-data.ts). */
+  pengkinian: SeedPengkinian | null;
   /** Oldest first. */
   cards: CardPlan[];
 }
@@ -65,8 +74,26 @@ export interface DemoDataset {
 
 export const DEFAULT_SEED = 20260101;
 const MIN_EMPLOYERS = 20;
-/** Jamsostek membership began with UU 3/1992: no card is older. */
-const CAREER_FLOOR = "1993-01-01";
+/** Generated cards start no earlier than the demo ledger, so that every card's history starts with the card. */
+const CAREER_FLOOR = LEDGER_FLOOR;
+/** Foreign workers came to Indonesia within the last ten years (ASSUMED), aged 24 to 58. */
+const FOREIGN_STAY_YEARS = 10;
+/** Pengkinian data in JMO: attempts from 2021 on (ASSUMED; JMO replaced BPJSTKU that year). */
+const PENGKINIAN_SINCE = "2021-01-01";
+/** Most people's first KTP is issued where they were born; the rest had moved (ASSUMED). */
+const REGISTERED_WHERE_BORN = 0.8;
+/** Most people live in the district of their NIK; the rest moved since (the NIK never changes). ASSUMED. */
+const LIVES_WHERE_REGISTERED = 0.85;
+/**
+ * NIK serials count the people registered in one district with one birth date (and sex): mostly low numbers
+ * (ASSUMED buckets, see docs/domain/demo-data.md). Drawn, then the next free one if taken.
+ */
+const NIK_SERIAL_BUCKETS: ReadonlyArray<{ weight: number; value: readonly [number, number] }> = [
+  { weight: 60, value: [1, 9] },
+  { weight: 30, value: [10, 99] },
+  { weight: 9, value: [100, 300] },
+  { weight: 1, value: [301, 999] },
+];
 /** Between two cards' registrations, leaving room for the older one to stop in between. */
 const MIN_DAYS_BETWEEN_CARDS = 30;
 /** Plenty for any space used here; reaching it means a bug (or a space too small), not bad luck. */
@@ -89,6 +116,11 @@ const CARD_COUNT_WEIGHTS = [
   { weight: 30, value: 2 },
   { weight: 15, value: 3 },
 ] as const;
+/** A foreign worker's stay: one employer, or two (ASSUMED). */
+const FOREIGN_CARD_COUNT_WEIGHTS = [
+  { weight: 75, value: 1 },
+  { weight: 25, value: 2 },
+] as const;
 const SEGMENT_WEIGHTS = [
   { weight: 75, value: "PU" },
   { weight: 15, value: "BPU" },
@@ -102,9 +134,6 @@ const MOBILE_PREFIXES = ["11", "12", "13", "21", "22", "23", "51", "52", "53", "
   "17", "18", "19", "59", "77", "78", "31", "32", "33", "38", "81", "82", "83", "85", "87", "88", "95", "96", "97", "98", "99"];
 /** Reserved for examples (RFC 2606): no demo message can ever reach a real mailbox. */
 const EMAIL_DOMAINS = ["example.com", "example.net", "example.org"];
-/** Birth places of foreign nationals; faker's English city names are invented ("Barryburgh"). */
-const FOREIGN_CITIES = ["Kuala Lumpur", "Singapura", "Manila", "Bangkok", "Hanoi", "Tokyo", "Seoul", "Beijing", "Taipei",
-  "Mumbai", "Dhaka", "Sydney", "Perth", "London", "Amsterdam", "Berlin", "Paris", "New York", "Dili", "Port Moresby"];
 const COMPANY_WORDS = ["Maju", "Jaya", "Sentosa", "Abadi", "Makmur", "Sejahtera", "Karya", "Mandiri", "Sinar", "Cahaya",
   "Nusantara", "Prima", "Utama", "Sukses", "Bangun", "Mitra", "Bumi", "Indah", "Agung", "Gemilang", "Perkasa", "Lestari",
   "Berkah", "Mulia", "Sakti", "Persada", "Citra", "Anugerah", "Tunggal", "Harapan", "Samudra", "Cipta", "Surya", "Mega"];
@@ -122,29 +151,54 @@ export async function buildDemoDataset(options: SeedOptions): Promise<DemoDatase
   if (!isValidDate(today) || today < EARLIEST_TODAY) {
     throw new RangeError(`today must be a date from ${EARLIEST_TODAY}: ${today}`);
   }
-  return new DatasetBuilder(seed, today, await loadDistricts()).build(options.participants);
+  const [districts, villages] = await Promise.all([loadDistricts(), loadVillagesByDistrict()]);
+  return new DatasetBuilder(seed, today, districts, villages).build(options.participants);
 }
 
 class DatasetBuilder {
   private readonly faker = new Faker({ locale: [id_ID, en, base] });
-  /** Names of foreign nationals (WNA); seeded from the main faker, so just as fixed. */
+  /** Names and passports of foreign nationals (WNA); seeded from the main faker, so just as fixed. */
   private readonly foreign = new Faker({ locale: [en, base] });
+  /** Pengkinian data (addresses, bank accounts, families): a stream of its own, so it moves no other draw. */
+  private readonly profileFaker = new Faker({ locale: [id_ID, en, base] });
+  private readonly profiles: ProfileGenerator;
   private readonly usedNiks = new Set<string>();
+  private readonly usedPassports = new Set<string>();
   private readonly usedKpjs = new Set<string>();
   private readonly usedNpps = new Set<string>();
   private readonly usedEmails = new Set<string>();
   private readonly usedPhones = new Set<string>();
   private readonly usedEmployerNames = new Set<string>();
   private readonly districtsByCode: ReadonlyMap<string, DistrictArea>;
+  private readonly districtsByProvince = new Map<string, DistrictArea[]>();
+  /** Provinces weighted by population (population.ts). */
+  private readonly provinceWeights: ReadonlyArray<{ weight: number; value: string }>;
+  private readonly foreignWorkerProvinceWeights: ReadonlyArray<{ weight: number; value: string }>;
+  private readonly nationalityWeights: ReadonlyArray<{ weight: number; value: ForeignNationality }>;
 
   constructor(
     seed: number,
     private readonly today: string,
-    private readonly districts: ReadonlyArray<DistrictArea>,
+    districts: ReadonlyArray<DistrictArea>,
+    private readonly villages: ReadonlyMap<string, ReadonlyArray<VillageArea>>,
   ) {
     this.faker.seed(seed);
     this.foreign.seed(this.faker.number.int());
+    this.profileFaker.seed(this.faker.number.int());
+    this.profiles = new ProfileGenerator(this.profileFaker, villages, today, (gender) => this.indonesianName(gender, this.profileFaker));
     this.districtsByCode = new Map(districts.map((d) => [d.code, d]));
+    for (const d of districts) {
+      const province = d.code.slice(0, 2);
+      const list = this.districtsByProvince.get(province);
+      if (list) list.push(d);
+      else this.districtsByProvince.set(province, [d]);
+    }
+    for (const province of this.districtsByProvince.keys()) {
+      if (!PROVINCE_POPULATION.some((p) => p.code === province)) throw new Error(`province ${province} has no population weight`);
+    }
+    this.provinceWeights = PROVINCE_POPULATION.map((p) => ({ weight: p.thousands, value: p.code }));
+    this.foreignWorkerProvinceWeights = FOREIGN_WORKER_PROVINCES.map((p) => ({ weight: p.workers, value: p.code }));
+    this.nationalityWeights = FOREIGN_NATIONALITIES.map((n) => ({ weight: n.workers, value: n }));
   }
 
   build(participantCount: number): DemoDataset {
@@ -177,16 +231,21 @@ class DatasetBuilder {
     if (!this.districtsByCode.has(p.districtCode)) throw new Error(`demo district ${p.districtCode} is not in idn-area-data`);
     this.claimFixed(this.usedEmails, p.email);
     this.claimFixed(this.usedPhones, p.phone);
+    const nik = nikFor(p.districtCode, p.birthDate, p.gender, p.nikSerial);
+    this.claimFixed(this.usedNiks, nik);
     return {
-      nik: this.allocateNik(p.districtCode, p.birthDate, p.gender),
+      nik,
       fullName: p.fullName,
       birthPlace: p.birthPlace,
       birthDate: p.birthDate,
       gender: p.gender,
       nationality: "WNI",
+      passportNumber: null,
+      passportCountry: null,
       email: p.email,
       phone: p.phone,
       pengkinianStatus: p.pengkinianStatus,
+      pengkinian: p.verified ? this.personaPengkinian(p) : null,
       cards: p.cards.map((c) => {
         this.claimFixed(this.usedKpjs, c.kpj);
         const nonaktifSince = c.nonaktifSince(this.today);
@@ -201,6 +260,34 @@ class DatasetBuilder {
           nonaktifSince,
         };
       }),
+    };
+  }
+
+  /** A persona's verified pengkinian, as the flow would have stored it: their contacts, the areas' official names. */
+  private personaPengkinian(p: DemoPersona): SeedPengkinian {
+    const v = p.verified!;
+    const village = this.villages.get(p.districtCode)?.find((x) => x.code === v.villageCode);
+    if (!village) throw new Error(`demo village ${v.villageCode} is not in district ${p.districtCode}`);
+    const submitted = new Date(`${v.submittedOn(this.today)}T03:12:00Z`);
+    return {
+      status: "TERVERIFIKASI",
+      dataKontak: { phone: p.phone, email: p.email, npwp: v.npwp, passportNumber: null, bankAccount: v.bankAccount },
+      dataKependudukan: {
+        gender: p.gender,
+        villageCode: v.villageCode,
+        kodePos: v.kodePos,
+        address: v.address,
+        motherMaidenName: v.motherMaidenName,
+        maritalStatus: v.maritalStatus,
+        spouse: v.spouse,
+        children: v.children,
+        wilayah: { kelurahan: village.kelurahan, kecamatan: village.kecamatan, kabupaten: village.kabupaten, provinsi: village.provinsi },
+      },
+      dataTambahan: v.tambahan,
+      startedAt: new Date(submitted.getTime() - 14 * 60_000).toISOString(),
+      submittedAt: submitted.toISOString(),
+      decidedAt: new Date(submitted.getTime() + 10_000).toISOString(),
+      rejectionReason: null,
     };
   }
 
@@ -246,34 +333,144 @@ class DatasetBuilder {
   // ----- participants -----
 
   private participant(pool: ReadonlyArray<EmployerPlan>): ParticipantPlan {
+    const nationality = this.faker.helpers.weightedArrayElement(NATIONALITY_WEIGHTS);
+    return nationality === "WNI" ? this.citizen(pool) : this.foreignWorker(pool);
+  }
+
+  /**
+   * An Indonesian: born in a district drawn by population, registered (NIK) mostly there, living mostly where
+   * registered.
+   */
+  private citizen(pool: ReadonlyArray<EmployerPlan>): ParticipantPlan {
     const f = this.faker;
     const gender = f.helpers.arrayElement(GENDERS);
-    const nationality = f.helpers.weightedArrayElement(NATIONALITY_WEIGHTS);
-    const birthDate = this.birthDate();
-    // Foreign residents with a KITAP get a NIK of the same form, from the district where they live.
-    const district = f.helpers.arrayElement(this.districts);
-    const nik = this.allocateNik(district.code, birthDate, gender);
-    const fullName = nationality === "WNI" ? this.indonesianName(gender) : this.foreignName(gender);
-    const birthPlace = nationality === "WNI" ? this.indonesianBirthPlace(district) : f.helpers.arrayElement(FOREIGN_CITIES);
+    const birthDate = this.birthDate(18, 60);
+    const born = this.populatedDistrict();
+    const registered = f.datatype.boolean(REGISTERED_WHERE_BORN) ? born : this.populatedDistrict();
+    const nik = this.allocateNik(registered.code, birthDate, gender);
+    const fullName = this.indonesianName(gender);
+    const { email, phone, pengkinianStatus } = this.contacts(fullName);
+    const cards = this.career(birthDate, pool, CAREER_FLOOR, CARD_COUNT_WEIGHTS, null);
+    const home = f.datatype.boolean(LIVES_WHERE_REGISTERED) ? registered : this.populatedDistrict();
+    const plan: ParticipantPlan = {
+      nik,
+      fullName,
+      birthPlace: born.placeName,
+      birthDate,
+      gender,
+      nationality: "WNI",
+      passportNumber: null,
+      passportCountry: null,
+      email,
+      phone,
+      pengkinianStatus,
+      pengkinian: null,
+      cards,
+    };
+    plan.pengkinian = this.pengkinianOf(plan, home.code);
+    return plan;
+  }
+
+  /**
+   * A foreign worker (TKA): a nationality by the number of its workers in Indonesia, a name and passport of that
+   * country, and a NIK from the district where they live and registered their stay permit (KITAS/KITAP holders are
+   * recorded by Dukcapil and given a NIK of the usual form; docs/domain/demo-data.md). Wage earners (PU) only.
+   */
+  private foreignWorker(pool: ReadonlyArray<EmployerPlan>): ParticipantPlan {
+    const f = this.faker;
+    const origin = f.helpers.weightedArrayElement(this.nationalityWeights);
+    const gender: Gender = f.datatype.boolean(FOREIGN_WORKER_MEN_SHARE) ? "LAKI_LAKI" : "PEREMPUAN";
+    const birthDate = this.birthDate(24, 58);
+    const home = this.districtIn(f.helpers.weightedArrayElement(this.foreignWorkerProvinceWeights));
+    const nik = this.allocateNik(home.code, birthDate, gender);
+    const fullName = foreignName(this.foreign, origin, gender);
+    const birthPlace = this.foreign.helpers.arrayElement(origin.birthPlaces);
+    const passportNumber = this.unique(this.usedPassports, () => origin.passportNumber(this.foreign));
+    const { email, phone, pengkinianStatus } = this.contacts(fullName);
+    const arrived = addYears(this.today, -FOREIGN_STAY_YEARS);
+    const adult = addYears(birthDate, 22);
+    const cards = this.career(birthDate, pool, [arrived, adult, CAREER_FLOOR].sort().at(-1)!, FOREIGN_CARD_COUNT_WEIGHTS, "PU");
+    const plan: ParticipantPlan = {
+      nik,
+      fullName,
+      birthPlace,
+      birthDate,
+      gender,
+      nationality: "WNA",
+      passportNumber,
+      passportCountry: origin.country,
+      email,
+      phone,
+      pengkinianStatus,
+      pengkinian: null,
+      cards,
+    };
+    plan.pengkinian = this.pengkinianOf(plan, home.code);
+    return plan;
+  }
+
+  /** A pengkinian that reached submission carried phone and email; otherwise only some are on record. */
+  private contacts(fullName: string): Pick<ParticipantPlan, "email" | "phone" | "pengkinianStatus"> {
+    const f = this.faker;
     const pengkinianStatus = f.helpers.weightedArrayElement(PENGKINIAN_WEIGHTS);
-    // A pengkinian that reached submission carried phone and email; otherwise only some are on record.
     const contactKnown = pengkinianStatus !== "BELUM";
     const email = contactKnown || f.datatype.boolean(0.5) ? this.email(fullName) : null;
     const phone = contactKnown || f.datatype.boolean(0.8) ? this.phone() : null;
-    const cards = this.career(birthDate, pool);
-    return { nik, fullName, birthPlace, birthDate, gender, nationality, email, phone, pengkinianStatus, cards };
+    return { email, phone, pengkinianStatus };
   }
 
-  /** Aged 18 to 60 on `today`. */
-  private birthDate(): string {
-    const oldest = toEpochDay(addDays(addYears(this.today, -61), 1));
-    const youngest = toEpochDay(addYears(this.today, -18));
+  /**
+   * The attempt behind a status other than BELUM: submitted on a day from 2021 (and after the first card) until
+   * yesterday; a DIAJUKAN one yesterday, still waiting for the verifier (the server's worker decides it).
+   */
+  private pengkinianOf(plan: ParticipantPlan, homeDistrict: string): SeedPengkinian | null {
+    const status = plan.pengkinianStatus;
+    if (status !== "TERVERIFIKASI" && status !== "DITOLAK" && status !== "DIAJUKAN") return null;
+    const yesterday = toEpochDay(addDays(this.today, -1));
+    const firstCard = plan.cards[0]?.registeredAt ?? this.today;
+    const from = Math.min(yesterday, toEpochDay(firstCard > PENGKINIAN_SINCE ? firstCard : PENGKINIAN_SINCE));
+    const submittedOn = status === "DIAJUKAN" ? yesterday : this.profileFaker.number.int({ min: from, max: yesterday });
+    const subject: ProfileSubject = {
+      fullName: plan.fullName,
+      gender: plan.gender,
+      birthDate: plan.birthDate,
+      nationality: plan.nationality,
+      passportCountry: plan.passportCountry,
+      passportNumber: plan.passportNumber,
+      nik: plan.nik,
+      phone: plan.phone,
+      email: plan.email,
+      homeDistrict,
+    };
+    return this.profiles.attempt(subject, status, fromEpochDay(submittedOn));
+  }
+
+  /** A district of a province drawn by population. */
+  private populatedDistrict(): DistrictArea {
+    return this.districtIn(this.faker.helpers.weightedArrayElement(this.provinceWeights));
+  }
+
+  /** Within a province every district is equally likely (idn-area-data has no population below the province). */
+  private districtIn(province: string): DistrictArea {
+    return this.faker.helpers.arrayElement(this.districtsByProvince.get(province)!);
+  }
+
+  /** Aged `min` to `max` on `today`. */
+  private birthDate(min: number, max: number): string {
+    const oldest = toEpochDay(addDays(addYears(this.today, -(max + 1)), 1));
+    const youngest = toEpochDay(addYears(this.today, -min));
     return fromEpochDay(this.faker.number.int({ min: oldest, max: youngest }));
   }
 
-  /** Serials count from 0001 per district, birth date and gender, as Dukcapil issues them. */
+  /**
+   * A serial drawn as Dukcapil's counts fall (mostly low: NIK_SERIAL_BUCKETS); when taken, the next free one up. The
+   * serial counts per district and birth date (day + 40 for women), so the NIK stays unique.
+   */
   private allocateNik(districtCode: string, birthDate: string, gender: Gender): string {
-    for (let serial = 1; serial <= 9999; serial += 1) {
+    const [low, high] = this.faker.helpers.weightedArrayElement(NIK_SERIAL_BUCKETS);
+    const drawn = this.faker.number.int({ min: low, max: high });
+    for (let i = 0; i < 9999; i += 1) {
+      const serial = ((drawn - 1 + i) % 9999) + 1;
       const nik = nikFor(districtCode, birthDate, gender, serial);
       if (!this.usedNiks.has(nik)) {
         this.usedNiks.add(nik);
@@ -284,8 +481,7 @@ class DatasetBuilder {
   }
 
   /** One, two or three names as on a KTP: no titles, and never the same word twice. */
-  private indonesianName(gender: Gender): string {
-    const f = this.faker;
+  private indonesianName(gender: Gender, f: Faker = this.faker): string {
     const sex = gender === "PEREMPUAN" ? "female" : "male";
     const shape = f.helpers.weightedArrayElement([
       { weight: 10, value: 1 },
@@ -296,17 +492,6 @@ class DatasetBuilder {
     if (shape === 3) words.push(f.person.firstName(sex));
     if (shape >= 2) words.push(f.person.lastName(sex));
     return [...new Set(words)].join(" ");
-  }
-
-  private foreignName(gender: Gender): string {
-    const sex = gender === "PEREMPUAN" ? "female" : "male";
-    return `${this.foreign.person.firstName(sex)} ${this.foreign.person.lastName()}`;
-  }
-
-  /** Most people are born where their NIK was first issued; some moved. */
-  private indonesianBirthPlace(district: DistrictArea): string {
-    const f = this.faker;
-    return f.datatype.boolean(0.8) ? district.placeName : f.helpers.arrayElement(this.districts).placeName;
   }
 
   private email(fullName: string): string {
@@ -339,11 +524,17 @@ class DatasetBuilder {
    * One card per job, oldest first, registered between the 18th birthday and today. Only the latest may be
    * AKTIF; each earlier one stopped after it was registered and before the next one was.
    */
-  private career(birthDate: string, pool: ReadonlyArray<EmployerPlan>): CardPlan[] {
+  private career(
+    birthDate: string,
+    pool: ReadonlyArray<EmployerPlan>,
+    floor: string,
+    counts: ReadonlyArray<{ weight: number; value: number }>,
+    segment: CardRow["segment"] | null,
+  ): CardPlan[] {
     const adult = addYears(birthDate, 18);
-    const start = toEpochDay(adult > CAREER_FLOOR ? adult : CAREER_FLOOR);
+    const start = toEpochDay(adult > floor ? adult : floor);
     const end = toEpochDay(this.today);
-    const wanted = this.faker.helpers.weightedArrayElement(CARD_COUNT_WEIGHTS);
+    const wanted = this.faker.helpers.weightedArrayElement(counts);
     // Someone who turned 18 last week has room for one card only.
     const count = Math.min(wanted, 1 + Math.floor((end - start) / MIN_DAYS_BETWEEN_CARDS));
     const registrations = this.spacedDays(start, end, count, MIN_DAYS_BETWEEN_CARDS);
@@ -351,7 +542,7 @@ class DatasetBuilder {
     return registrations.map((registered, i) => {
       const next = registrations[i + 1];
       const nonaktifSince = next === undefined ? this.latestCardEnd(registered, end) : this.drawDay(registered + 1, next - 1);
-      const card = this.card(fromEpochDay(registered), nonaktifSince, pool, previousEmployer);
+      const card = this.card(fromEpochDay(registered), nonaktifSince, pool, previousEmployer, segment);
       previousEmployer = card.employerNpp ?? previousEmployer;
       return card;
     });
@@ -379,8 +570,9 @@ class DatasetBuilder {
     nonaktifDay: number | null,
     pool: ReadonlyArray<EmployerPlan>,
     previousEmployer: string | null,
+    fixedSegment: CardRow["segment"] | null,
   ): CardPlan {
-    const segment = this.faker.helpers.weightedArrayElement(SEGMENT_WEIGHTS);
+    const segment = fixedSegment ?? this.faker.helpers.weightedArrayElement(SEGMENT_WEIGHTS);
     return {
       linked: true,
       kpj: this.kpj(registeredAt),

@@ -1,7 +1,8 @@
 // The people behind the sandbox's demo accounts (api-contract.md, "Sandbox behaviour"). Everything here is
-// fixed, not drawn from faker, so their NIK, KPJs and employers stay the same whatever the seed; only the
-// dates that make their situation true (NONAKTIF for more than a month) move with `today`.
+// fixed, not drawn from faker, so their NIK, KPJs, employers and stories stay the same whatever the seed; only
+// Agus's dates move with `today` (his card stopped six months ago). The stories: docs/domain/demo-data.md.
 import type { CardRow, ParticipantRow } from "../db/schema.ts";
+import type { DataTambahanDraft, FamilyMemberDraft } from "../modules/pengkinian/pengkinian.table.ts";
 import { addMonths } from "./calendar.ts";
 
 export interface DemoCard {
@@ -12,9 +13,9 @@ export interface DemoCard {
   registeredAt: string;
   /** When the card stopped, given today; null while it is AKTIF. */
   nonaktifSince: (today: string) => string | null;
-  /** The contribution history: the first reported wage (rupiah), its yearly growth, and how many months
-   *  before the card stopped (or before this month) were paid, so each saldo keeps its situation over time. */
-  ledger: { wage: number; growthBp: number; months: number | null };
+  /** The contribution history, every month from the card's registration until it stopped (or until last month):
+   *  the first reported wage (rupiah) and its yearly growth (hundredths of a percent). */
+  ledger: { wage: number; growthBp: number };
   /** False for a card that is registered to the person but not yet on their profile ("tambah kartu"). */
   linked?: boolean;
 }
@@ -29,8 +30,29 @@ export interface DemoPersona {
   birthPlace: string;
   /** A real district (idn-area-data) where the NIK was issued. */
   districtCode: string;
+  /** The NIK's last four digits (Dukcapil's serial for this district and birth date). */
+  nikSerial: number;
   pengkinianStatus: ParticipantRow["pengkinianStatus"];
+  /** What the verified pengkinian data entered (TERVERIFIKASI only); the record holds the same. */
+  verified?: PersonaPengkinian;
   cards: ReadonlyArray<DemoCard>;
+}
+
+/** A persona's verified pengkinian; phone, email, gender and the area names come from the persona and the areas. */
+export interface PersonaPengkinian {
+  /** The day it was submitted (and verified ten seconds later), given today. */
+  submittedOn: (today: string) => string;
+  npwp: string | null;
+  bankAccount: { bankCode: string; accountNumber: string; accountName: string };
+  /** A village of the persona's district (idn-area-data, ten digits). */
+  villageCode: string;
+  kodePos: string;
+  address: string;
+  motherMaidenName: string;
+  maritalStatus: "BELUM_KAWIN" | "KAWIN" | "CERAI_HIDUP" | "CERAI_MATI";
+  spouse: FamilyMemberDraft | null;
+  children: FamilyMemberDraft[];
+  tambahan: Required<DataTambahanDraft>;
 }
 
 /** The demo cards' employers; generated employers never reuse these NPPs. */
@@ -52,16 +74,39 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
     birthDate: "1990-05-14",
     birthPlace: "Jakarta",
     districtCode: "317407", // Kebayoran Baru, Jakarta Selatan
+    nikSerial: 7,
     pengkinianStatus: "TERVERIFIKASI",
+    // He resigned in July 2024 and did pengkinian data in JMO three weeks later, to claim his JHT.
+    verified: {
+      submittedOn: () => "2024-08-19",
+      npwp: null,
+      // BNI: ten digits, a partner bank (paid in real time); in his own name.
+      bankAccount: { bankCode: "009", accountNumber: "0712349586", accountName: "Budi Santoso" },
+      villageCode: "3174071003", // Kramat Pela, Kebayoran Baru
+      kodePos: "12130",
+      address: "Jl. Bumi Gg. Langgar No. 14 RT 008/RW 006",
+      motherMaidenName: "Sri Wahyuni",
+      maritalStatus: "KAWIN",
+      spouse: { name: "Rina Marlina", birthDate: "1992-03-09" },
+      children: [{ name: "Arya Santoso", birthDate: "2019-07-15" }],
+      tambahan: {
+        education: "SMA",
+        religion: "ISLAM",
+        bloodType: "O",
+        emergencyContact: { name: "Rina Marlina", phone: "+6281311223344", address: "Jl. Bumi Gg. Langgar No. 14 RT 008/RW 006, Kramat Pela", relationship: "ISTRI" },
+      },
+    },
     cards: [
       {
         kpj: "21017345678",
         segment: "PU",
         employerNpp: "10000001",
         registeredAt: "2021-02-01",
-        nonaktifSince: (today) => addMonths(today, -3),
-        // Rp2.6 juta, 42 months: about Rp7 juta, under the Rp10 juta JMO limit.
-        ledger: { wage: 2_600_000, growthBp: 500, months: 42 },
+        // Resigned at the end of July 2024: 42 paid months, February 2021 to July 2024.
+        nonaktifSince: () => "2024-08-01",
+        // Rp2.6 juta from 2021, +5% a year: about Rp7.4 juta in 2026, under the JMO limit (Rp10 juta, Rp15 juta from
+        // May 2025) until the 2030s.
+        ledger: { wage: 2_600_000, growthBp: 500 },
       },
     ],
   },
@@ -74,6 +119,7 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
     birthDate: "1993-08-21",
     birthPlace: "Bandung",
     districtCode: "327302", // Coblong, Kota Bandung
+    nikSerial: 12,
     pengkinianStatus: "BELUM",
     cards: [
       {
@@ -82,7 +128,7 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
         employerNpp: "10000002",
         registeredAt: "2019-07-01",
         nonaktifSince: () => "2022-12-31",
-        ledger: { wage: 4_100_000, growthBp: 600, months: null },
+        ledger: { wage: 4_100_000, growthBp: 600 },
       },
       {
         kpj: "23098765434",
@@ -90,7 +136,7 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
         employerNpp: "10000003",
         registeredAt: "2023-02-01",
         nonaktifSince: () => null,
-        ledger: { wage: 5_200_000, growthBp: 500, months: null },
+        ledger: { wage: 5_200_000, growthBp: 500 },
       },
       {
         // An old job's card, registered with her NIK but not on her profile: she can add it ("tambah kartu").
@@ -99,13 +145,13 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
         employerNpp: "10000005",
         registeredAt: "2017-04-03",
         nonaktifSince: () => "2018-12-31",
-        ledger: { wage: 3_200_000, growthBp: 500, months: null },
+        ledger: { wage: 3_200_000, growthBp: 500 },
         linked: false,
       },
     ],
   },
   {
-    // NONAKTIF and verified, but a later issue gives him a saldo above Rp10 juta: Lapak Asik.
+    // NONAKTIF and verified, but his saldo is far above the JMO limit: Lapak Asik.
     email: "agus@example.com",
     phone: "+6281200000003",
     fullName: "Agus Wijaya",
@@ -113,7 +159,32 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
     birthDate: "1986-11-03",
     birthPlace: "Surabaya",
     districtCode: "357804", // Wonokromo, Kota Surabaya
+    nikSerial: 3,
     pengkinianStatus: "TERVERIFIKASI",
+    // Verified a month after his card stopped.
+    verified: {
+      submittedOn: (today) => addMonths(today, -5),
+      // Legacy 15 digits, Luhn-valid (58.412.703.9-618.000).
+      npwp: "584127039618000",
+      // Mandiri: thirteen digits, a partner bank; in his own name.
+      bankAccount: { bankCode: "008", accountNumber: "1420012345678", accountName: "Agus Wijaya" },
+      villageCode: "3578041002", // Jagir, Wonokromo
+      kodePos: "60244",
+      address: "Jl. Jagir Wonokromo No. 112 RT 003/RW 001",
+      motherMaidenName: "Siti Aminah",
+      maritalStatus: "KAWIN",
+      spouse: { name: "Yuliana Sari", birthDate: "1988-06-17" },
+      children: [
+        { name: "Rizky Wijaya", birthDate: "2012-02-20" },
+        { name: "Nadia Putri Wijaya", birthDate: "2015-09-08" },
+      ],
+      tambahan: {
+        education: "S1",
+        religion: "ISLAM",
+        bloodType: "A",
+        emergencyContact: { name: "Yuliana Sari", phone: "+6281398765012", address: "Jl. Jagir Wonokromo No. 112 RT 003/RW 001, Jagir", relationship: "ISTRI" },
+      },
+    },
     cards: [
       {
         kpj: "15087654321",
@@ -121,8 +192,8 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
         employerNpp: "10000004",
         registeredAt: "2015-03-02",
         nonaktifSince: (today) => addMonths(today, -6),
-        // Rp6.5 juta since 2015: far above Rp10 juta, so his claim goes to Lapak Asik.
-        ledger: { wage: 6_500_000, growthBp: 600, months: null },
+        // Rp6.5 juta since March 2015: far above the JMO limit (Rp15 juta from May 2025), so his claim goes to Lapak Asik.
+        ledger: { wage: 6_500_000, growthBp: 600 },
       },
     ],
   },
@@ -135,6 +206,7 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
     birthDate: "1996-02-10",
     birthPlace: "Yogyakarta",
     districtCode: "347103", // Gondokusuman, Kota Yogyakarta
+    nikSerial: 21,
     pengkinianStatus: "BELUM",
     cards: [
       {
@@ -142,8 +214,9 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
         segment: "PU",
         employerNpp: "10000005",
         registeredAt: "2022-01-10",
-        nonaktifSince: (today) => addMonths(today, -2),
-        ledger: { wage: 3_000_000, growthBp: 400, months: 36 },
+        // Her contract ended with 2024: 36 paid months, January 2022 to December 2024.
+        nonaktifSince: () => "2025-01-01",
+        ledger: { wage: 3_000_000, growthBp: 400 },
       },
     ],
   },
@@ -152,10 +225,10 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
 export const DEMO_STAFF = { email: "petugas@example.com", phone: null, fullName: "Petugas Layanan" } as const;
 
 /**
- * The earliest `today` for which the personas' cards are consistent: Siti's AKTIF card dates from 2023-02 and
- * Budi's card (2021) must have been registered before it stopped three months before today.
+ * The earliest `today` for which the personas' stories hold: Dewi's card stopped on 2025-01-01 and has been NONAKTIF
+ * for more than a month (the claim's waiting month) from 2025-02-02 on.
  */
-export const EARLIEST_TODAY = "2024-01-01";
+export const EARLIEST_TODAY = "2025-03-01";
 
 /** The demo logins, for the README and tests. All use DEMO_PASSWORD. */
 export const DEMO_ACCOUNTS: ReadonlyArray<{

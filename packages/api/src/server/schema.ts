@@ -5,6 +5,7 @@ import { OwnerGuard } from "../common/access.ts";
 import { AuthResolver } from "../modules/accounts/auth.resolver.ts";
 import { CardResolver } from "../modules/cards/card.resolver.ts";
 import { DigitalCardResolver } from "../modules/cards/digital-card.resolver.ts";
+import { BpuCardResolver, CardKpjResolver } from "../modules/cards/bpu-card.resolver.ts";
 import { NodeResolver } from "../modules/participants/node.resolver.ts";
 import { ParticipantResolver } from "../modules/participants/participant.resolver.ts";
 import { ReferenceResolver } from "../modules/reference/reference.resolver.ts";
@@ -15,6 +16,7 @@ import { AccountBlockResolver } from "../modules/accounts/account-block.resolver
 import { RegistrationResolver } from "../modules/accounts/registration.resolver.ts";
 import { KlaimResolver, ParticipantKlaimResolver } from "../modules/klaim/klaim.resolver.ts";
 import { KlaimTrackingResolver } from "../modules/klaim/klaim-tracking.resolver.ts";
+import { RulesResolver } from "../modules/rules/rules.resolver.ts";
 
 export const resolvers = [
   AuthResolver,
@@ -27,6 +29,8 @@ export const resolvers = [
   JhtRateResolver,
   ReferenceResolver,
   DigitalCardResolver,
+  CardKpjResolver,
+  BpuCardResolver,
   SimulasiResolver,
   PengkinianResolver,
   ParticipantPengkinianResolver,
@@ -36,6 +40,7 @@ export const resolvers = [
   KlaimResolver,
   ParticipantKlaimResolver,
   KlaimTrackingResolver,
+  RulesResolver,
 ] as const;
 
 /** Built once per server instance; `pubSub` carries subscription events (PostgreSQL LISTEN/NOTIFY). */

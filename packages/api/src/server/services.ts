@@ -18,10 +18,12 @@ import { ParticipantService } from "../modules/participants/participant.service.
 import { PENGKINIAN_STATUS_TOPIC, PengkinianService } from "../modules/pengkinian/pengkinian.service.ts";
 import { pengkinianRepository } from "../modules/pengkinian/pengkinian.repository.ts";
 import { SandboxPengkinianVerifier } from "../modules/pengkinian/verifier.ts";
+import { PengkinianContacts } from "../modules/pengkinian/pengkinian-contacts.ts";
 import { AccountBlockService } from "../modules/accounts/account-block.service.ts";
 import { SaldoService } from "../modules/saldo/saldo.service.ts";
 import { CardService } from "../modules/cards/card.service.ts";
 import { DigitalCardService } from "../modules/cards/digital-card.service.ts";
+import { BpuCardService } from "../modules/cards/bpu-card.service.ts";
 import { SimulasiService } from "../modules/simulasi/simulasi.service.ts";
 import { SandboxBank, type BankTransferPort } from "../modules/klaim/bank.ts";
 import { KlaimWorker, type Clock } from "../modules/klaim/klaim.worker.ts";
@@ -30,6 +32,7 @@ import { KLAIM_EVENTS_TOPIC } from "../modules/klaim/klaim-events.ts";
 import { klaimProcessingRepository } from "../modules/klaim/klaim-processing.repository.ts";
 import { totalsOf } from "../modules/saldo/jht-engine.ts";
 import { KlaimService } from "../modules/klaim/klaim.service.ts";
+import { RulesService } from "../modules/rules/rules.service.ts";
 import { todayWib } from "../modules/saldo/saldo.service.ts";
 
 /** Every service of the API, built once per server instance. */
@@ -62,7 +65,7 @@ export function createServices(config: Config, database: Database) {
     auth,
     rateLimiter,
     notifier,
-    registrations: new RegistrationService(database, { codes: new VerificationCodes(config.tokenSecret, notifier), auth, rateLimiter }),
+    registrations: new RegistrationService(database, { codes: new VerificationCodes(config.tokenSecret, notifier), auth, rateLimiter, notifier }),
     passwordResets: new PasswordResetService(database, { notifier, rateLimiter, lockout }),
     participants: new ParticipantService(database),
     /** Selfie vs. participant: the contract's sandbox rule until a real provider is configured; tests may swap it. */
@@ -74,11 +77,15 @@ export function createServices(config: Config, database: Database) {
       faceMatch: { verify: (image, participant): ReturnType<FaceMatchPort["verify"]> => services.faceMatch.verify(image, participant) },
       verifyDelaySeconds: config.pengkinianVerifyDelaySeconds,
       selfie: { maxMegapixels: config.selfieMaxMegapixels },
+      // A new email or phone in DATA_KONTAK: the registration's codes, rate limits and outbox.
+      contacts: new PengkinianContacts({ codes: new VerificationCodes(config.tokenSecret, notifier), rateLimiter, notifier }),
     }),
     accountBlocks: new AccountBlockService(database, lockout),
     saldo,
     cards: new CardService(database),
     digitalCards: new DigitalCardService(database, config.tokenSecret, config.digitalCardTtlHours),
+    /** A new BPU card's first contribution: staff record it; the sandbox path is refused in production. */
+    bpuCards: new BpuCardService(database, { sandbox: config.sandbox, today: () => todayWib() }),
     simulasi: new SimulasiService(saldo),
     /** The time the klaim worker and the sandbox bank go by; tests swap `now` to reach a banking window. */
     klaimClock: { now: () => new Date() } as Clock,
@@ -90,13 +97,17 @@ export function createServices(config: Config, database: Database) {
       saldoOf: async (cardId) => totalsOf((await saldo.forCards([cardId])).get(cardId)!.years).totalSen,
       stepDelaySeconds: config.klaimStepDelaySeconds,
       clock: { now: (): Date => services.klaimClock.now() },
+      // Penetapan checks the participant-level rules again (another card AKTIF, the limit, another open claim).
+      recheck: (klaim): ReturnType<KlaimService["recheck"]> => services.klaim.recheck(klaim),
     }),
     klaimStaff: new KlaimStaffService(database, { now: (): Date => services.klaimClock.now() }),
     klaim: new KlaimService(database, saldo, {
       faceMatch: { verify: (image, participant): ReturnType<FaceMatchPort["verify"]> => services.faceMatch.verify(image, participant) },
-      today: () => todayWib(),
+      // The claim date follows the klaim clock, so tests can evaluate a claim on a past day (the dated JMO limit).
+      today: (): string => todayWib(services.klaimClock.now()),
       selfie: { maxMegapixels: config.selfieMaxMegapixels },
     }),
+    rules: new RulesService(database),
   };
   return services;
 }

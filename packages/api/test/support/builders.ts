@@ -100,7 +100,7 @@ export function builders(db: Db) {
     const rows = Array.from({ length: spec.months }, (_, i) => {
       const period = `${addMonths(`${spec.from}-01`, i)}`;
       const wageSen = BigInt(spec.wage) * 100n;
-      return { cardId, period, wageSen, employerId: spec.employerId ?? null, paidAt: `${addMonths(period, 1).slice(0, 7)}-10`, ...contributionFor("PU", wageSen, period) };
+      return { cardId, period, wageSen, employerId: spec.employerId ?? null, paidAt: `${addMonths(period, 1).slice(0, 7)}-10`, ...contributionFor("PU", wageSen, period, { jpCapBeyondTable: "LATEST_ASSUMED" }) };
     });
     for (let i = 0; i < rows.length; i += 500) await db.insert(contributions).values(rows.slice(i, i + 500));
     return rows;

@@ -3,6 +3,7 @@ import { UserErrorCode } from "@jmo/schema";
 import type { Database } from "../../db/database.ts";
 import { DomainError } from "../../common/errors.ts";
 import { personalDataAuditRepository } from "../audit/personal-data-audit.repository.ts";
+import { klaimRepository } from "../klaim/klaim.repository.ts";
 import { pengkinianRepository } from "../pengkinian/pengkinian.repository.ts";
 import { BLOCK_AUDIT_FIELD } from "./account-block.ts";
 import { accounts, type AccountRow } from "./account.table.ts";
@@ -19,7 +20,7 @@ export class AccountBlockService {
 
   /**
    * Staff lift a block (after the person proved who they are, e.g. at a branch): sign-in works again, the wrong
-   * password count and the strike counters of an open pengkinian draft start afresh, and the audit log records
+   * password count and the strike counters of open pengkinian and klaim drafts start afresh, and the audit log records
    * who lifted it and why.
    */
   async unblock(staff: AuthInfo, target: { participantId: string | null; accountId: string | null }, note: string): Promise<AccountRow> {
@@ -38,7 +39,11 @@ export class AccountBlockService {
         .set({ blockedAt: null, blockedReason: null, failedLoginCount: 0, lockedUntil: null })
         .where(eq(accounts.id, account.id))
         .returning();
-      if (account.participantId) await pengkinianRepository.resetStrikes(tx, account.participantId);
+      if (account.participantId) {
+        await pengkinianRepository.resetStrikes(tx, account.participantId);
+        // The claim drafts' KPJ and selfie attempts too, or one typo would block the account again (issue 11).
+        await klaimRepository.resetStrikes(tx, account.participantId);
+      }
       await this.lockout.clear(tx, account);
       await personalDataAuditRepository.append(tx, [
         {

@@ -3,7 +3,16 @@ import { logger } from "../../common/logger.ts";
 import { outbox } from "./registration.table.ts";
 
 export type NotifierChannel = "EMAIL" | "SMS";
-export type NotifierTemplate = "REGISTRATION_EMAIL_CODE" | "REGISTRATION_SMS_CODE" | "PASSWORD_RESET";
+export type NotifierTemplate =
+  | "REGISTRATION_EMAIL_CODE"
+  | "REGISTRATION_SMS_CODE"
+  | "PASSWORD_RESET"
+  // A new email or phone entered in pengkinian DATA_KONTAK gets a code; the old one hears when the sign-in one changed.
+  | "PENGKINIAN_EMAIL_CODE"
+  | "PENGKINIAN_SMS_CODE"
+  | "SIGN_IN_CONTACT_CHANGED"
+  // A BPU_NEW registration's new card: its full KPJ and the first contribution to pay (issue 11, finding 6).
+  | "BPU_CARD_CREATED";
 
 export interface OutgoingMessage {
   channel: NotifierChannel;
@@ -33,7 +42,11 @@ export class SandboxNotifier implements NotifierPort {
     await db.insert(outbox).values({ channel: message.channel, destination: message.to, template: message.template, params: message.params });
     if (this.options.logCodes) {
       const secret = message.params.code ?? message.params.token;
-      logger.info({ channel: message.channel, template: message.template }, `sandbox outbox: code for ${message.to}: ${secret}`);
+      // A message without a code (e.g. BPU_CARD_CREATED, which carries a full KPJ) is named, never printed.
+      logger.info(
+        { channel: message.channel, template: message.template },
+        secret === undefined ? `sandbox outbox: ${message.template} for ${message.to}` : `sandbox outbox: code for ${message.to}: ${secret}`,
+      );
     }
   }
 }

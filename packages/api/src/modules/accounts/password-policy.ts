@@ -31,27 +31,35 @@ export interface PasswordContext {
 /**
  * The password policy: 8–128 characters; not containing the email's local part (when it has 4 or more
  * characters), the NIK or the phone number (its national digits, 8…); not a common password.
- * Throws the first problem as a DomainError on `field`.
+ * Returns every problem, each a DomainError on `field` (a form shows them all at once).
  */
-export function checkPassword(password: string, context: PasswordContext, field: string[]): void {
+export function passwordProblems(password: string, context: PasswordContext, field: string[]): DomainError[] {
+  const problems: DomainError[] = [];
   const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) throw new DomainError(UserErrorCode.PASSWORD_TOO_SHORT, field, { min: PASSWORD_MIN_LENGTH });
-  if (length > PASSWORD_MAX_LENGTH) throw new DomainError(UserErrorCode.PASSWORD_TOO_LONG, field, { max: PASSWORD_MAX_LENGTH });
+  if (length < PASSWORD_MIN_LENGTH) problems.push(new DomainError(UserErrorCode.PASSWORD_TOO_SHORT, field, { min: PASSWORD_MIN_LENGTH }));
+  if (length > PASSWORD_MAX_LENGTH) problems.push(new DomainError(UserErrorCode.PASSWORD_TOO_LONG, field, { max: PASSWORD_MAX_LENGTH }));
   const lower = password.toLowerCase();
   const digitsOnly = password.replace(/\D/g, "");
   const local = context.email?.split("@")[0]?.toLowerCase() ?? "";
   if (local.length >= 4 && lower.includes(local)) {
-    throw new DomainError(UserErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA, field, { what: "EMAIL" });
+    problems.push(new DomainError(UserErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA, field, { what: "EMAIL" }));
   }
   if (context.nik && digitsOnly.includes(context.nik)) {
-    throw new DomainError(UserErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA, field, { what: "NIK" });
+    problems.push(new DomainError(UserErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA, field, { what: "NIK" }));
   }
   // "+6281234567890" → "81234567890": also catches "081234567890" and "6281234567890" typed in the password.
   const national = context.phone?.replace(/^\+62/, "") ?? "";
   if (national.length >= 8 && digitsOnly.includes(national)) {
-    throw new DomainError(UserErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA, field, { what: "PHONE" });
+    problems.push(new DomainError(UserErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA, field, { what: "PHONE" }));
   }
   if (COMMON_EXACT.has(lower) || COMMON.has(core(password)) || /^(.)\1+$/.test(password)) {
-    throw new DomainError(UserErrorCode.PASSWORD_TOO_COMMON, field);
+    problems.push(new DomainError(UserErrorCode.PASSWORD_TOO_COMMON, field));
   }
+  return problems;
+}
+
+/** The policy as one check: throws the first problem (password reset reports one at a time). */
+export function checkPassword(password: string, context: PasswordContext, field: string[]): void {
+  const [first] = passwordProblems(password, context, field);
+  if (first) throw first;
 }

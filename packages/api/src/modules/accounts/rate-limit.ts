@@ -20,11 +20,13 @@ export const RATE_LIMITS = {
   REGISTRATION_START_NIK: { max: 5, windowSeconds: 60 * 60 },
   /** registrationStart: per client address */
   REGISTRATION_START_ADDRESS: { max: 20, windowSeconds: 60 * 60 },
-  /** registrationSetEmail/SetPhone/ResendCode: per destination (email or phone) */
+  /** registrationSetEmail/SetPhone/ResendCode, and pengkinianUpdateKontak/ResendCode when they send a code: per destination (email or phone) */
   CODE_SEND_DESTINATION: { max: 5, windowSeconds: 60 * 60 },
-  /** registrationSetEmail/SetPhone/ResendCode: per client address */
+  /** the same: per client address */
   CODE_SEND_ADDRESS: { max: 30, windowSeconds: 60 * 60 },
-  /** registrationVerifyEmail/VerifyPhone: per client address (each code also dies after 5 wrong tries) */
+  /** pengkinianUpdateKontak/ResendCode when they send a code: per signed-in account (a new address each time is still counted) */
+  CODE_SEND_ACCOUNT: { max: 10, windowSeconds: 60 * 60 },
+  /** registrationVerifyEmail/VerifyPhone, pengkinianVerifyEmail/VerifyPhone: per client address (each code also dies after 5 wrong tries) */
   CODE_VERIFY_ADDRESS: { max: 60, windowSeconds: 15 * 60 },
   /** passwordResetRequest: per email typed */
   PASSWORD_RESET_REQUEST_EMAIL: { max: 3, windowSeconds: 60 * 60 },

@@ -45,6 +45,27 @@ export const registrationRepository = {
     return (await db.select().from(participants).where(eq(participants.id, id)).limit(1))[0];
   },
 
+  /**
+   * A WNA by the passport the employer registered: the number, and the country when the record has one (a record
+   * without a country matches on the number alone). Null when none, or when two records would match.
+   */
+  async participantByPassport(db: DbOrTx, passportNumber: string, country: string): Promise<ParticipantRow | undefined> {
+    const rows = await db.select().from(participants).where(eq(participants.passportNumber, passportNumber)).limit(5);
+    const matching = rows.filter((p) => p.passportCountry === null || p.passportCountry === country);
+    return matching.length === 1 ? matching[0] : undefined;
+  },
+
+  /** The card of this KPJ when it is on this participant's profile (its segment is checked against the choice). */
+  async participantCardByKpj(db: DbOrTx, participantId: string, kpj: string): Promise<{ id: string; segment: string } | undefined> {
+    return (
+      await db
+        .select({ id: cards.id, segment: cards.segment })
+        .from(cards)
+        .where(and(eq(cards.kpj, kpj), eq(cards.participantId, participantId)))
+        .limit(1)
+    )[0];
+  },
+
   /** Whether the KPJ is a card on this participant's profile. */
   async participantHoldsKpj(db: DbOrTx, participantId: string, kpj: string): Promise<boolean> {
     const rows = await db.select({ id: cards.id }).from(cards).where(and(eq(cards.kpj, kpj), eq(cards.participantId, participantId))).limit(1);

@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import {
   BpuProgram,
   LoginPayload,
+  NewBpuCard,
   PasswordResetInput,
   PasswordResetPayload,
   PasswordResetRequestInput,
@@ -21,7 +22,8 @@ import { withUserErrors } from "../../common/errors.ts";
 import { maskEmail, maskPhone } from "../../common/mask.ts";
 import type { Context } from "../../server/context.ts";
 import { signedInPayload } from "./auth.resolver.ts";
-import { bpuContribution, type RegistrationView } from "./registration.service.ts";
+import { toCard } from "../participants/participant.mapper.ts";
+import { bpuContribution, type NewBpuCardResult, type RegistrationView } from "./registration.service.ts";
 
 const NO_REGISTRATION = { registrationToken: null, registration: null };
 const NOT_SIGNED_IN = { accessToken: null, refreshToken: null, expiresAt: null, participant: null, role: null };
@@ -55,6 +57,21 @@ function toRegistration(view: RegistrationView): Registration {
           }
         : null,
   };
+}
+
+/** The new BPU card, told once: its full KPJ (the holder's own, just created) and the first contribution to pay. */
+function toNewBpuCard({ card, contribution }: NewBpuCardResult): NewBpuCard {
+  return Object.assign(new NewBpuCard(), {
+    ownerParticipantId: card.participantId,
+    kpj: card.kpj,
+    card: toCard(card),
+    firstContribution: {
+      jkk: contribution.jkkSen,
+      jkm: contribution.jkmSen,
+      jht: contribution.jhtWorkerSen,
+      total: contribution.jkkSen + contribution.jkmSen + contribution.jhtWorkerSen,
+    },
+  });
 }
 
 /** Seed 002 "Pendaftaran Akun" and "lupa password": public mutations (no sign-in), each rate-limited. */
@@ -112,10 +129,11 @@ export class RegistrationResolver {
 
   @Mutation(() => LoginPayload, { description: "Last step: password and terms. Creates the account (and for BPU_NEW the participant and a BPU card) and signs in" })
   registrationComplete(@Arg("input", () => RegistrationCompleteInput) input: RegistrationCompleteInput, @Ctx() ctx: Context): Promise<LoginPayload> {
-    return withUserErrors<LoginPayload>(
-      async () => signedInPayload(ctx, await ctx.services.registrations.complete(input.registrationToken, input.password, input.acceptTerms, ctx.device)),
-      NOT_SIGNED_IN,
-    );
+    return withUserErrors<LoginPayload>(async () => {
+      const done = await ctx.services.registrations.complete(input.registrationToken, input.password, input.acceptTerms, ctx.device);
+      const payload = await signedInPayload(ctx, done);
+      return { ...payload, newCard: done.newCard ? toNewBpuCard(done.newCard) : null };
+    }, NOT_SIGNED_IN);
   }
 
   @Mutation(() => PasswordResetRequestPayload, { description: "Lupa password: emails a single-use reset token (30 minutes) if an account has this email; the same answer either way" })

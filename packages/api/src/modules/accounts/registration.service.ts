@@ -1,20 +1,22 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { Gender, Nationality, RegistrationKind, RegistrationStep, RegistrationWarning, Segment, UserErrorCode, type RegistrationStartInput } from "@jmo/schema";
+import { Gender, Nationality, RegistrationKind, RegistrationStep, RegistrationWarning, Segment, senToRupiah, UserErrorCode, type RegistrationStartInput } from "@jmo/schema";
 import type { Database, DbOrTx } from "../../db/database.ts";
-import { DomainError } from "../../common/errors.ts";
+import { DomainError, DomainErrors } from "../../common/errors.ts";
 import { loadDistricts } from "../../seed/areas.ts";
 import { parseNik } from "../../seed/nik.ts";
-import { cards } from "../cards/card.table.ts";
+import { cards, type LinkedCardRow } from "../cards/card.table.ts";
 import { participants } from "../participants/participant.table.ts";
-import { sameName, validateEmail, validatePastDate, validatePersonName, validatePhone, validateText } from "../reference/validators.ts";
+import { parsePassportCountry } from "../reference/countries.ts";
+import { sameName, validateEmail, validatePassport, validatePastDate, validatePersonName, validatePhone, validateText } from "../reference/validators.ts";
 import { contributionFor, type ContributionShares } from "../saldo/contribution-rules.ts";
 import { todayWib } from "../saldo/saldo.service.ts";
 import { accounts, type AccountRow } from "./account.table.ts";
 import type { AuthService, SignedIn } from "./auth.service.ts";
 import { hashPassword } from "./password.ts";
-import { checkPassword } from "./password-policy.ts";
+import { passwordProblems } from "./password-policy.ts";
 import type { RateLimiter } from "./rate-limit.ts";
+import type { NotifierPort } from "./notifier.ts";
 import { registrationRepository } from "./registration.repository.ts";
 import { bpuMemberships, type NewBpuData, type RegistrationRow } from "./registration.table.ts";
 import { CODE_RESEND_SECONDS, type CodePurpose, type VerificationCodes } from "./verification-codes.ts";
@@ -26,6 +28,12 @@ export const BPU_INCOME_MIN_SEN = 100_000_000n;
 export const BPU_INCOME_MAX_SEN = 10_000_000_000n;
 
 const TOKEN = ["input", "registrationToken"];
+
+/** The card a BPU_NEW registration created, and its monthly (first) contribution. */
+export interface NewBpuCardResult {
+  card: LinkedCardRow;
+  contribution: ContributionShares;
+}
 
 export interface RegistrationView {
   row: RegistrationRow;
@@ -57,17 +65,26 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 export class RegistrationService {
   constructor(
     private readonly database: Database,
-    private readonly deps: { codes: VerificationCodes; auth: AuthService; rateLimiter: RateLimiter },
+    private readonly deps: { codes: VerificationCodes; auth: AuthService; rateLimiter: RateLimiter; notifier: NotifierPort },
   ) {}
 
   async start(input: RegistrationStartInput, clientAddress: string | null): Promise<{ token: string; view: RegistrationView }> {
-    const nik = input.nik.replace(/[\s.-]/g, "");
+    // A WNI identifies with the NIK, a WNA (foreign worker) with the passport the employer registered.
+    const wna = input.citizenship === Nationality.WNA;
+    const nik = wna ? null : (input.nik ?? "").replace(/[\s.-]/g, "");
+    const passportInput = (input.passportNumber ?? "").replace(/[\s.-]/g, "").toUpperCase();
     await this.deps.rateLimiter.hit([
       ["REGISTRATION_START_ADDRESS", clientAddress],
-      ["REGISTRATION_START_NIK", nik],
+      // Per NIK, or per passport for a WNA.
+      ["REGISTRATION_START_NIK", nik ?? `passport:${passportInput}`],
     ]);
     const today = todayWib();
-    if (!/^\d{16}$/.test(nik)) throw new DomainError(UserErrorCode.INVALID_NIK, ["input", "nik"]);
+    // Foreign workers are registered by their employer (UU 24/2011 art. 14); JMO signs up only Indonesian BPU workers.
+    if (input.kind === RegistrationKind.BPU_NEW && (input.membershipType !== Segment.BPU || wna)) {
+      throw new DomainError(UserErrorCode.REGISTRATION_BPU_ONLY, ["input", "membershipType"]);
+    }
+    const identity = wna ? parseWnaIdentity(input) : nik;
+    if (nik !== null && !/^\d{16}$/.test(nik)) throw new DomainError(UserErrorCode.INVALID_NIK, ["input", "nik"]);
     const dateProblem = validatePastDate(input.birthDate, today);
     if (dateProblem) throw new DomainError(dateProblem.code, ["input", "birthDate"], dateProblem.params);
     const name = validatePersonName(input.fullName);
@@ -87,21 +104,29 @@ export class RegistrationService {
       const kpj = (input.kpj ?? "").replace(/[\s.-]/g, "");
       if (!/^\d{11}$/.test(kpj)) throw new DomainError(UserErrorCode.KPJ_FORMAT, ["input", "kpj"]);
       // Every lookup runs whatever the first one found, and every failure is the same error: the answer says
-      // nothing about which part was wrong, nor whether the NIK exists or already has an account.
-      const participant = await registrationRepository.participantByNik(db, nik);
-      const holdsKpj = await registrationRepository.participantHoldsKpj(db, participant?.id ?? "00000000-0000-0000-0000-000000000000", kpj);
-      const hasAccount = await registrationRepository.accountExistsFor(db, { participantId: participant?.id ?? "00000000-0000-0000-0000-000000000000" });
+      // nothing about which part was wrong, nor whether the NIK (or passport) exists or already has an account.
+      const participant =
+        identity === null || typeof identity === "string"
+          ? await registrationRepository.participantByNik(db, identity ?? "")
+          : await registrationRepository.participantByPassport(db, identity.passportNumber, identity.country);
+      const card = await registrationRepository.participantCardByKpj(db, participant?.id ?? NO_ID, kpj);
+      const hasAccount = await registrationRepository.accountExistsFor(db, { participantId: participant?.id ?? NO_ID });
       const matches =
-        !!participant && holdsKpj && !hasAccount && participant.birthDate === input.birthDate && sameName(participant.fullName, name.value);
+        !!participant && !!card && !hasAccount && participant.birthDate === input.birthDate && sameName(participant.fullName, name.value);
       if (!matches) throw new DomainError(UserErrorCode.REGISTRATION_NOT_MATCHED, ["input"]);
+      // Only now, to someone who proved NIK (or passport), KPJ, name and birth date, are the choices checked by name.
+      if (participant.nationality !== input.citizenship) {
+        throw new DomainError(UserErrorCode.REGISTRATION_CITIZENSHIP_MISMATCH, ["input", "citizenship"], { citizenship: participant.nationality });
+      }
+      if (card.segment !== input.membershipType) {
+        throw new DomainError(UserErrorCode.REGISTRATION_MEMBERSHIP_TYPE_MISMATCH, ["input", "membershipType"], { segment: card.segment });
+      }
       const row = await registrationRepository.insert(db, { ...common, participantId: participant.id });
       return { token, view: await this.view(row) };
     }
 
-    // BPU_NEW: a self-employed Indonesian who is not a participant yet.
-    if (input.membershipType !== Segment.BPU || input.citizenship !== Nationality.WNI) {
-      throw new DomainError(UserErrorCode.REGISTRATION_BPU_ONLY, ["input", "membershipType"]);
-    }
+    // BPU_NEW: a self-employed Indonesian who is not a participant yet (checked above: BPU and WNI, so a NIK).
+    if (nik === null) throw new DomainError(UserErrorCode.REGISTRATION_BPU_ONLY, ["input", "citizenship"]);
     const parsed = parseNik(nik, today);
     const districts = parsed ? await loadDistricts() : [];
     if (!parsed || !districts.some((d) => d.code === parsed.districtCode)) throw new DomainError(UserErrorCode.INVALID_NIK, ["input", "nik"]);
@@ -183,18 +208,23 @@ export class RegistrationService {
     return this.verifyCode(token, "SMS", code, clientAddress);
   }
 
-  /** Password and terms: creates the account (and for BPU_NEW the participant and the card), then signs in. */
-  async complete(token: string, password: string, acceptTerms: boolean, device: string | null): Promise<SignedIn> {
+  /**
+   * Password and terms: creates the account (and for BPU_NEW the participant and the card, whose full KPJ is sent by
+   * email and SMS and returned once as `newCard`), then signs in. Every problem of the form is reported at once.
+   */
+  async complete(token: string, password: string, acceptTerms: boolean, device: string | null): Promise<SignedIn & { newCard: NewBpuCardResult | null }> {
     const row = await this.open(token);
     const step = stepOf(row);
     if (step !== RegistrationStep.PASSWORD) throw stepError(step);
-    if (!acceptTerms) throw new DomainError(UserErrorCode.TERMS_NOT_ACCEPTED, ["input", "acceptTerms"]);
     const db = this.database.db;
     const nik = row.newParticipant?.nik ?? (await registrationRepository.participantById(db, row.participantId!))?.nik ?? null;
-    checkPassword(password, { email: row.email, nik, phone: row.phone }, ["input", "password"]);
+    const problems = passwordProblems(password, { email: row.email, nik, phone: row.phone }, ["input", "password"]);
+    if (!acceptTerms) problems.push(new DomainError(UserErrorCode.TERMS_NOT_ACCEPTED, ["input", "acceptTerms"]));
+    if (problems.length > 0) throw problems.length === 1 ? problems[0]! : new DomainErrors(problems);
     const passwordHash = await hashPassword(password);
 
     let account: AccountRow;
+    let newCard: NewBpuCardResult | null = null;
     try {
       account = await db.transaction(async (tx) => {
         if (!(await registrationRepository.claimForCompletion(tx, row.id))) throw new DomainError(UserErrorCode.REGISTRATION_NOT_FOUND, TOKEN);
@@ -206,7 +236,8 @@ export class RegistrationService {
             throw new DomainError(UserErrorCode.REGISTRATION_NOT_MATCHED, ["input"]);
           }
         } else {
-          participantId = await this.createBpuParticipant(tx, row.newParticipant!, row.email!, row.phone!);
+          newCard = await this.createBpuParticipant(tx, row.newParticipant!, row.email!, row.phone!);
+          participantId = newCard.card.participantId;
         }
         const [created] = await tx
           .insert(accounts)
@@ -218,7 +249,7 @@ export class RegistrationService {
     } catch (error) {
       throw uniqueViolationAsDomainError(error) ?? error;
     }
-    return this.deps.auth.openSession(account, device);
+    return { ...(await this.deps.auth.openSession(account, device)), newCard };
   }
 
   /** What the client sees of a registration: its step and the timing of the code it waits for. */
@@ -292,7 +323,12 @@ export class RegistrationService {
     return this.view(updated);
   }
 
-  private async createBpuParticipant(tx: DbOrTx, data: NewBpuData, email: string, phone: string): Promise<string> {
+  /**
+   * The participant and their BPU card, MENUNGGU_IURAN_PERTAMA until the first contribution is paid (a participant is
+   * someone "yang telah membayar iuran", UU 24/2011 art. 1(4)). The full KPJ goes to the new member by email and SMS
+   * (in this transaction: no message for a card that was not created) and in registrationComplete's answer.
+   */
+  private async createBpuParticipant(tx: DbOrTx, data: NewBpuData, email: string, phone: string): Promise<NewBpuCardResult> {
     const [participant] = await tx
       .insert(participants)
       .values({
@@ -318,18 +354,37 @@ export class RegistrationService {
           registeredNik: data.nik,
           registeredBirthDate: data.birthDate,
           segment: "BPU",
-          status: "AKTIF",
+          status: "MENUNGGU_IURAN_PERTAMA",
           registeredAt: today,
         })
         .onConflictDoNothing({ target: cards.kpj })
-        .returning({ id: cards.id });
+        .returning();
       if (card) {
         await tx.insert(bpuMemberships).values({ cardId: card.id, declaredIncomeSen: BigInt(data.declaredIncomeSen), jht: data.jht });
-        return participant!.id;
+        const contribution = bpuContribution(data, today.slice(0, 7));
+        const total = contribution.jkkSen + contribution.jkmSen + contribution.jhtWorkerSen;
+        const params = { fullName: data.fullName, kpj, status: "MENUNGGU_IURAN_PERTAMA", firstContribution: senToRupiah(total) };
+        await this.deps.notifier.send(tx, { channel: "EMAIL", to: email, template: "BPU_CARD_CREATED", params });
+        await this.deps.notifier.send(tx, { channel: "SMS", to: phone, template: "BPU_CARD_CREATED", params });
+        return { card: card as LinkedCardRow, contribution };
       }
     }
     throw new Error("could not find a free KPJ");
   }
+}
+
+const NO_ID = "00000000-0000-0000-0000-000000000000";
+
+/** A WNA's passport number and country, both checked; every problem at once. */
+function parseWnaIdentity(input: RegistrationStartInput): { passportNumber: string; country: string } {
+  const problems: DomainError[] = [];
+  const passport = input.passportNumber?.trim() ? validatePassport(input.passportNumber) : null;
+  if (!passport) problems.push(new DomainError(UserErrorCode.REQUIRED, ["input", "passportNumber"]));
+  else if ("error" in passport) problems.push(new DomainError(passport.error.code, ["input", "passportNumber"], passport.error.params));
+  const country = parsePassportCountry(input.passportCountry);
+  if (!country) problems.push(new DomainError(UserErrorCode.INVALID_COUNTRY, ["input", "passportCountry"]));
+  if (problems.length > 0) throw problems.length === 1 ? problems[0]! : new DomainErrors(problems);
+  return { passportNumber: (passport as { value: string }).value, country: country! };
 }
 
 function stepError(step: RegistrationStep): DomainError {

@@ -12,7 +12,8 @@ export const CODE_TTL_SECONDS = 5 * 60;
 export const CODE_MAX_ATTEMPTS = 5;
 export const CODE_RESEND_SECONDS = 60;
 
-export type CodePurpose = "REGISTRATION_EMAIL" | "REGISTRATION_PHONE";
+/** Registration steps, and a new email or phone entered in pengkinian DATA_KONTAK (subject: the pengkinian row). */
+export type CodePurpose = "REGISTRATION_EMAIL" | "REGISTRATION_PHONE" | "PENGKINIAN_EMAIL" | "PENGKINIAN_PHONE";
 
 /**
  * One-time codes sent by email or SMS. Only an HMAC (keyed with the token secret, bound to the purpose, the

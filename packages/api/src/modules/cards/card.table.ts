@@ -3,7 +3,8 @@ import { participants } from "../participants/participant.table.ts";
 import { employers } from "../employers/employer.table.ts";
 
 export const segmentEnum = pgEnum("segment", ["PU", "BPU", "JAKON", "PMI"]);
-export const membershipStatusEnum = pgEnum("membership_status", ["AKTIF", "NONAKTIF"]);
+// MENUNGGU_IURAN_PERTAMA: a self-registered BPU card until its first contribution is recorded (issue 11, finding 6).
+export const membershipStatusEnum = pgEnum("membership_status", ["AKTIF", "NONAKTIF", "MENUNGGU_IURAN_PERTAMA"]);
 
 export const cards = pgTable(
   "cards",

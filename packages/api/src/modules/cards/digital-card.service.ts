@@ -23,11 +23,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Ours are about 200 characters; anything far longer is not worth parsing. */
 const MAX_TOKEN_LENGTH = 1_000;
 
-/** What the card shows; identifiers arrive masked, so the picture cannot leak them. */
+/**
+ * What the card shows. The holder's own card carries the full NIK and KPJ (`nik`, `kpj`): in JMO the digital card
+ * replaces the plastic one. Anyone else's view (staff) gets only the masked ones, so the picture cannot leak them.
+ */
 export interface CardFace {
   fullName: string;
   nikMasked: string;
   kpjMasked: string;
+  /** Full identifiers, for the card's holder only; absent or null: the masked ones are shown. */
+  nik?: string | null;
+  kpj?: string | null;
   segment: Segment;
   status: MembershipStatus;
   /** YYYY-MM-DD */
@@ -37,11 +43,13 @@ export interface CardFace {
   expiresAt: Date;
 }
 
-/** The card the service needs: the API object (masked KPJ) and its row id. */
+/** The card the service needs: the API object (masked and full KPJ) and its row id. */
 export interface CardForDigitalCard {
   rowId: string;
   ownerParticipantId: string;
   kpjMasked: string;
+  /** Needed only for the holder's view. */
+  kpjFull?: string;
   segment: Segment;
   status: MembershipStatus;
   registeredAt: string;
@@ -89,6 +97,8 @@ async function qrElement(text: string, x: number, y: number, size: number): Prom
  */
 export async function renderCardSvg(face: CardFace): Promise<string> {
   const active = face.status === MembershipStatus.AKTIF;
+  const pending = face.status === MembershipStatus.MENUNGGU_IURAN_PERTAMA;
+  const full = !!(face.nik && face.kpj);
   const font = `font-family="Helvetica, Arial, sans-serif"`;
   const label = (y: number, text: string) => `<text x="48" y="${y}" ${font} font-size="15" fill="#cfe9dc" letter-spacing="1">${escapeXml(text)}</text>`;
   const value = (y: number, text: string, size = 24) =>
@@ -99,9 +109,9 @@ export async function renderCardSvg(face: CardFace): Promise<string> {
     label(150, "NAMA"),
     `<text x="48" y="182" ${font} font-size="28" font-weight="700" fill="#ffffff"${nameFit}>${escapeXml(face.fullName)}</text>`,
     label(222, "NIK"),
-    value(250, face.nikMasked),
+    value(250, full ? face.nik! : face.nikMasked),
     label(290, "NO. KPJ"),
-    value(318, face.kpjMasked),
+    value(318, full ? face.kpj! : face.kpjMasked),
     label(358, "SEGMEN"),
     value(386, SEGMENT_LABELS[face.segment], 22),
     label(426, "TERDAFTAR SEJAK"),
@@ -113,7 +123,14 @@ export async function renderCardSvg(face: CardFace): Promise<string> {
       `<text x="300" y="454" ${font} font-size="22" font-weight="700" fill="#ffffff">${escapeXml(dmy(face.nonaktifSince))}</text>`,
     );
   }
-  const statusText = active ? "AKTIF" : "NONAKTIF";
+  // A new BPU card before its first contribution is not active: it says so, in amber rather than red.
+  const statusText = active ? "AKTIF" : pending ? "BELUM AKTIF" : "NONAKTIF";
+  const statusColour = active ? "#2fb864" : pending ? "#d68910" : "#c0392b";
+  const footer = pending
+    ? "Menunggu iuran pertama: kartu aktif setelah iuran pertama dibayar."
+    : full
+      ? "Kartu peserta digital pengganti kartu fisik. Keaslian kartu dapat diperiksa dengan kode QR."
+      : "NIK dan KPJ disamarkan. Keaslian kartu dapat diperiksa dengan kode QR.";
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="856" height="540" viewBox="0 0 856 540" role="img" aria-label="Kartu Peserta BPJS Ketenagakerjaan">`,
     `<title>Kartu Peserta BPJS Ketenagakerjaan</title>`,
@@ -122,14 +139,14 @@ export async function renderCardSvg(face: CardFace): Promise<string> {
     `<rect y="0" width="856" height="104" rx="32" fill="#ffffff" fill-opacity="0.12"/>`,
     `<text x="48" y="60" ${font} font-size="34" font-weight="700" fill="#ffffff">BPJS Ketenagakerjaan</text>`,
     `<text x="48" y="88" ${font} font-size="17" fill="#e3f4ea">Kartu Peserta Digital · Jamsostek Mobile</text>`,
-    `<rect x="660" y="36" width="156" height="40" rx="20" fill="${active ? "#2fb864" : "#c0392b"}"/>`,
+    `<rect x="660" y="36" width="156" height="40" rx="20" fill="${statusColour}"/>`,
     `<text x="738" y="63" ${font} font-size="18" font-weight="700" fill="#ffffff" text-anchor="middle">${statusText}</text>`,
     ...rows,
     `<rect x="596" y="136" width="220" height="220" rx="12" fill="#ffffff"/>`,
     await qrElement(face.token, 606, 146, 200),
     `<text x="706" y="384" ${font} font-size="14" fill="#ffffff" text-anchor="middle">Pindai untuk verifikasi</text>`,
     `<text x="706" y="404" ${font} font-size="12" fill="#cfe9dc" text-anchor="middle">Berlaku s.d. ${escapeXml(wib(face.expiresAt))}</text>`,
-    `<text x="48" y="508" ${font} font-size="13" fill="#cfe9dc">NIK dan KPJ disamarkan. Keaslian kartu dapat diperiksa dengan kode QR.</text>`,
+    `<text x="48" y="508" ${font} font-size="13" fill="#cfe9dc">${escapeXml(footer)}</text>`,
     `</svg>`,
   ].join("\n");
 }
@@ -174,12 +191,18 @@ export class DigitalCardService {
     }
   }
 
-  async create(card: CardForDigitalCard, participant: ParticipantRow, now = new Date()): Promise<DigitalCard> {
+  /** The card; `forHolder` (the card's own participant, not staff) puts the full NIK and KPJ on it and in its fields. */
+  async create(card: CardForDigitalCard, participant: ParticipantRow, options = { forHolder: false }, now = new Date()): Promise<DigitalCard> {
     const { token, expiresAt } = await this.issueToken(card.rowId, now);
+    const nik = options.forHolder ? participant.nik : null;
+    const kpj = options.forHolder ? (card.kpjFull ?? null) : null;
+    const nikMasked = maskNik(participant.nik);
     const svg = await renderCardSvg({
       fullName: participant.fullName,
-      nikMasked: maskNik(participant.nik),
+      nikMasked,
       kpjMasked: card.kpjMasked,
+      nik,
+      kpj,
       segment: card.segment,
       status: card.status,
       registeredAt: card.registeredAt,
@@ -187,7 +210,16 @@ export class DigitalCardService {
       token,
       expiresAt,
     });
-    return Object.assign(new DigitalCard(), { ownerParticipantId: card.ownerParticipantId, svg, verificationToken: token, expiresAt });
+    return Object.assign(new DigitalCard(), {
+      ownerParticipantId: card.ownerParticipantId,
+      svg,
+      nik,
+      kpj,
+      nikMasked,
+      kpjMasked: card.kpjMasked,
+      verificationToken: token,
+      expiresAt,
+    });
   }
 
   /** The public check: genuine, active, and the holder's masked name; nothing else about the card or person. */

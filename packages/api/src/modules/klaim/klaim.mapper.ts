@@ -12,7 +12,7 @@ import {
 import { toGlobalId } from "../../common/global-id.ts";
 import type { Locale } from "../../common/i18n.ts";
 import { toBankAccount } from "../pengkinian/profile.mapper.ts";
-import { eligibilityMessage, formatRupiah } from "./klaim.messages.ts";
+import { checkParams, eligibilityMessage, eligibilityTitle } from "./klaim.messages.ts";
 import { MAX_BIOMETRIC_ATTEMPTS, MAX_KPJ_ATTEMPTS, nextStepOf, type EligibilityResult } from "./klaim.service.ts";
 import type { KlaimRow } from "./klaim.table.ts";
 
@@ -57,14 +57,22 @@ export function toKlaim(row: KlaimRow): Klaim {
 }
 
 export function toKlaimEligibility(result: EligibilityResult, locale: Locale): KlaimEligibility {
-  const params = { saldo: formatRupiah(result.saldoSen, locale), claimableFrom: result.claimableFrom };
+  const params = checkParams(result, locale);
   return Object.assign(new KlaimEligibility(), {
     eligible: result.eligible,
     checks: result.checks.map((c) =>
-      Object.assign(new KlaimEligibilityCheck(), { code: c.code, passed: c.passed, message: eligibilityMessage(c.code, c.passed, locale, params) }),
+      Object.assign(new KlaimEligibilityCheck(), {
+        code: c.code,
+        passed: c.passed,
+        title: eligibilityTitle(c.code, locale, params),
+        message: eligibilityMessage(c.code, c.passed, locale, params),
+      }),
     ),
     channel: result.channel,
     saldo: result.saldoSen,
+    totalSaldo: result.totalSaldoSen,
+    jmoSaldoLimit: result.limitSen,
+    asOf: result.asOf,
     openKlaim: result.openKlaim ? toKlaim(result.openKlaim) : null,
   });
 }

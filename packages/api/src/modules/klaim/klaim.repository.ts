@@ -42,6 +42,19 @@ export const klaimRepository = {
     return db.select().from(klaims).where(and(inArray(klaims.cardId, [...cardIds]), OPEN));
   },
 
+  /** Every claim of a participant in progress (DRAFT to PEMBAYARAN), on any card. */
+  async findOpenForParticipant(db: DbOrTx, participantId: string): Promise<KlaimRow[]> {
+    return db.select().from(klaims).where(and(eq(klaims.participantId, participantId), OPEN));
+  },
+
+  /** Staff lifted a block: the KPJ and selfie attempts of the participant's draft claims start afresh. */
+  async resetStrikes(tx: DbOrTx, participantId: string): Promise<void> {
+    await tx
+      .update(klaims)
+      .set({ kpjAttempts: 0, biometricAttempts: 0, updatedAt: sql`now()` })
+      .where(and(eq(klaims.participantId, participantId), eq(klaims.status, "DRAFT")));
+  },
+
   async lockOpenForCard(tx: DbOrTx, cardId: string): Promise<KlaimRow | undefined> {
     return (await tx.select().from(klaims).where(and(eq(klaims.cardId, cardId), OPEN)).limit(1).for("update"))[0];
   },

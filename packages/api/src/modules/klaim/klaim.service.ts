@@ -1,37 +1,32 @@
 import { sql } from "drizzle-orm";
-import { KlaimChannel, KlaimEligibilityCode, UserErrorCode, type BankAccountInput, type SebabKlaim } from "@jmo/schema";
+import { KlaimEligibilityCode, UserErrorCode, type BankAccountInput, type SebabKlaim } from "@jmo/schema";
 import type { Database, Tx } from "../../db/database.ts";
 import { DomainError, DomainErrors, forbidden } from "../../common/errors.ts";
-import { addMonths } from "../../seed/calendar.ts";
 import type { AuthInfo } from "../accounts/auth.service.ts";
 import { auditSelfieCheck, MAX_IDENTITY_ATTEMPTS, sameSecret, strike } from "../accounts/identity-gates.ts";
 import { cardRepository } from "../cards/card.repository.ts";
 import { isLinked, type LinkedCardRow } from "../cards/card.table.ts";
-import type { ParticipantRow } from "../participants/participant.table.ts";
 import { decodeSelfie, type FaceMatchPort, type SelfieLimits } from "../reference/selfie.ts";
 import { validateBankAccount, validateNpwp } from "../reference/validators.ts";
 import { totalsOf } from "../saldo/jht-engine.ts";
-import type { SaldoService } from "../saldo/saldo.service.ts";
+import { todayWib, type SaldoService } from "../saldo/saldo.service.ts";
+import { evaluateEligibility, failedChecks, type EligibilityEvaluation } from "./klaim-eligibility.ts";
 import { appendKlaimEvent } from "./klaim-events.ts";
+import { notEligibleReasons } from "./klaim.messages.ts";
 import { klaimRepository } from "./klaim.repository.ts";
 import { KLAIM_STEPS, type KlaimRow, type KlaimStatusValue, type KlaimStepName } from "./klaim.table.ts";
 import { rincianKlaim } from "./tax.ts";
 
 export const MAX_KPJ_ATTEMPTS = MAX_IDENTITY_ATTEMPTS;
 export const MAX_BIOMETRIC_ATTEMPTS = MAX_IDENTITY_ATTEMPTS;
-/** Rp10,000,000.00: the most a JMO claim may pay (seeds 001–003). */
-export const SALDO_MAKS_JMO_SEN = 1_000_000_000n;
 /** A claim may be cancelled until payment starts. */
 export const CANCELLABLE_STATUSES: readonly KlaimStatusValue[] = ["DRAFT", "AGENDA", "VERIFIKASI", "PENETAPAN"];
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
-export interface EligibilityResult {
-  checks: Array<{ code: KlaimEligibilityCode; passed: boolean }>;
-  eligible: boolean;
-  channel: KlaimChannel | null;
-  saldoSen: bigint;
-  /** First day (WIB) the one-month wait is over; null while the card is AKTIF. */
-  claimableFrom: string | null;
+export { evaluateEligibility } from "./klaim-eligibility.ts";
+
+/** The checks (klaim-eligibility.ts) with the card's own open claim, which klaimJhtStart resumes or tracking shows. */
+export interface EligibilityResult extends EligibilityEvaluation {
   openKlaim: KlaimRow | null;
 }
 
@@ -60,7 +55,7 @@ function participantOf(auth: AuthInfo): string {
 
 export interface KlaimServiceOptions {
   faceMatch: FaceMatchPort;
-  /** Today in WIB (YYYY-MM-DD); tests may fix it. */
+  /** Today in WIB (YYYY-MM-DD), the claim date: the JMO limit and the waiting month are taken for it; tests may move it. */
   today: () => string;
   /** SELFIE_MAX_MEGAPIXELS. */
   selfie: SelfieLimits;
@@ -82,16 +77,49 @@ export class KlaimService {
     return (await klaimRepository.findById(this.database.db, id)) ?? null;
   }
 
-  /** The four checks for a card, the channel to use and the card's open claim. */
-  async eligibility(card: LinkedCardRow): Promise<EligibilityResult> {
+  /**
+   * The checks for a card, per card and per person (klaim-eligibility.ts): every card of the participant, their saldo
+   * and their open claims are read. `excludeKlaimId`: the claim being submitted or decided, which does not block
+   * itself; `today`: the claim date (the worker re-checks with the day the claim was submitted).
+   */
+  async eligibility(card: LinkedCardRow, opts: { today?: string; excludeKlaimId?: string } = {}): Promise<EligibilityResult> {
     const db = this.database.db;
+    const allCards = await cardRepository.findByParticipantIds(db, [card.participantId]);
     const [statements, participant, open] = await Promise.all([
-      this.saldo.forCards([card.id]),
+      this.saldo.forCards(allCards.map((c) => c.id)),
       klaimRepository.findParticipant(db, card.participantId),
-      klaimRepository.findOpenForCard(db, card.id),
+      klaimRepository.findOpenForParticipant(db, card.participantId),
     ]);
-    const saldoSen = totalsOf(statements.get(card.id)?.years ?? []).totalSen;
-    return { ...evaluate(card, participant!, saldoSen, this.options.today()), openKlaim: open ?? null };
+    const saldoOf = (cardId: string) => totalsOf(statements.get(cardId)?.years ?? []).totalSen;
+    const own = open.find((k) => k.cardId === card.id) ?? null;
+    // This card's draft is resumed by klaimJhtStart, not a reason to refuse; any other open claim is.
+    const blocking = open.find((k) => k.id !== opts.excludeKlaimId && !(k.cardId === card.id && k.status === "DRAFT")) ?? null;
+    const evaluation = evaluateEligibility({
+      card,
+      otherCards: allCards.filter((c) => c.id !== card.id),
+      pengkinianStatus: participant!.pengkinianStatus,
+      cardSaldoSen: saldoOf(card.id),
+      totalSaldoSen: allCards.reduce((sum, c) => sum + saldoOf(c.id), 0n),
+      blockingKlaim: blocking,
+      today: opts.today ?? this.options.today(),
+    });
+    return { ...evaluation, openKlaim: own };
+  }
+
+  /**
+   * The worker's re-check at PENETAPAN (issue 11: a Rp0 claim must never be paid): the checks again, on the day the
+   * claim was submitted, with the saldo and cards as they are now; the claim itself does not count as another open
+   * claim. Pengkinian is not re-checked: updating one's data after submitting is no reason to refuse. Returns the
+   * card's saldo now and the reasons to refuse, in Indonesian (the claim's rejection reason), or null.
+   */
+  async recheck(klaim: KlaimRow): Promise<{ saldoNowSen: bigint; reason: string | null }> {
+    const card = (await cardRepository.findByIds(this.database.db, [klaim.cardId]))[0];
+    if (!isLinked(card)) return { saldoNowSen: 0n, reason: "Kartu klaim tidak ditemukan." };
+    const claimDate = todayWib(klaim.submittedAt ?? new Date());
+    const result = await this.eligibility(card, { today: claimDate, excludeKlaimId: klaim.id });
+    const failed = failedChecks(result).filter((code) => code !== KlaimEligibilityCode.PENGKINIAN_SELESAI);
+    const reason = failed.length ? `Syarat klaim JHT lewat JMO tidak lagi terpenuhi: ${notEligibleReasons(result, failed, "id")}.` : null;
+    return { saldoNowSen: result.saldoSen, reason };
   }
 
   /** Opens a draft for the card, or resumes its open draft (with the reason now chosen). */
@@ -210,7 +238,8 @@ export class KlaimService {
     const before = await this.owned(this.database.db, auth, klaimId);
     if (before.status !== "DRAFT") throw new DomainError(UserErrorCode.KLAIM_NOT_DRAFT);
     const card = (await cardRepository.findByIds(this.database.db, [before.cardId]))[0] as LinkedCardRow;
-    const check = await this.eligibility(card);
+    // The same checks as at start, again: the saldo, the cards and other claims may have changed since.
+    const check = await this.eligibility(card, { excludeKlaimId: before.id });
     return this.database.db.transaction(async (tx) => {
       const row = await this.owned(tx, auth, klaimId, { lock: true });
       // The same key sent twice at once: the second waited for the first's lock and finds its claim submitted.
@@ -300,33 +329,11 @@ function checkRekeningTurn(row: KlaimRow): void {
   for (const gate of ["KEPESERTAAN", "BIOMETRIK"] as const) if (!row.completedSteps.includes(gate)) throw outOfOrder(gate);
 }
 
+/** KLAIM_NOT_ELIGIBLE naming each failed check in words (both languages; i18n picks the caller's). */
 function notEligible(check: EligibilityResult): DomainError {
-  const failing = check.checks.filter((c) => !c.passed).map((c) => c.code);
-  return new DomainError(UserErrorCode.KLAIM_NOT_ELIGIBLE, ["input", "cardId"], { checks: failing.join(", ") });
-}
-
-/**
- * The four checks (seeds 001–003, domain.md) and the channel. The one-month wait is calendar months in WIB:
- * NONAKTIF since 2026-01-31 can claim from 2026-02-28 (the day clamped to the month's length).
- */
-export function evaluate(
-  card: Pick<LinkedCardRow, "status" | "nonaktifSince">,
-  participant: Pick<ParticipantRow, "pengkinianStatus">,
-  saldoSen: bigint,
-  today: string,
-): Omit<EligibilityResult, "openKlaim"> {
-  const nonaktif = card.status === "NONAKTIF";
-  const claimableFrom = nonaktif && card.nonaktifSince ? addMonths(card.nonaktifSince, 1) : null;
-  const saldoOk = saldoSen <= SALDO_MAKS_JMO_SEN;
-  const waited = claimableFrom !== null && claimableFrom <= today;
-  const checks = [
-    { code: KlaimEligibilityCode.SALDO_MAKS_10_JUTA, passed: saldoOk },
-    { code: KlaimEligibilityCode.PENGKINIAN_SELESAI, passed: participant.pengkinianStatus === "TERVERIFIKASI" },
-    { code: KlaimEligibilityCode.STATUS_NONAKTIF, passed: nonaktif },
-    { code: KlaimEligibilityCode.MASA_TUNGGU_1_BULAN, passed: waited },
-  ];
-  // AKTIF: resignation/PHK claims wait for NONAKTIF; other grounds go through a branch. In the waiting month: nowhere
-  // yet. Otherwise the saldo decides: JMO up to Rp10 juta (after pengkinian, if still to do), else Lapak Asik.
-  const channel = !nonaktif ? KlaimChannel.KANTOR_CABANG : !waited ? null : saldoOk ? KlaimChannel.JMO : KlaimChannel.LAPAK_ASIK;
-  return { checks, eligible: checks.every((c) => c.passed), channel, saldoSen, claimableFrom };
+  const failed = failedChecks(check);
+  return new DomainError(UserErrorCode.KLAIM_NOT_ELIGIBLE, ["input", "cardId"], {
+    reasonsId: notEligibleReasons(check, failed, "id"),
+    reasonsEn: notEligibleReasons(check, failed, "en"),
+  });
 }

@@ -26,6 +26,12 @@ export interface KlaimWorkerOptions {
   bank: BankTransferPort;
   /** A card's JHT saldo now, in sen. */
   saldoOf(cardId: string): Promise<bigint>;
+  /**
+   * The eligibility checks again at penetapan (KlaimService.recheck), with the card's saldo now (so it is computed
+   * once): why the claim may no longer be paid, or null. createServices always sets it; a worker built without it
+   * checks the card's status and saldo only (saldoOf).
+   */
+  recheck?(klaim: KlaimRow): Promise<{ saldoNowSen: bigint; reason: string | null }>;
   /** Seconds between two steps (KLAIM_STEP_DELAY_SECONDS), so that a demo shows the progression live. */
   stepDelaySeconds: number;
   clock: Clock;
@@ -113,8 +119,11 @@ export class KlaimWorker {
       case "AGENDA":
         return this.locked(row, "AGENDA", (tx, klaim) => this.advance(tx, klaim, "VERIFIKASI"));
       case "VERIFIKASI": {
-        const saldoNowSen = await this.options.saldoOf(row.cardId);
-        return this.locked(row, "VERIFIKASI", (tx, klaim) => this.penetapan(tx, klaim, saldoNowSen));
+        const checked =
+          row.channel === "JMO" && this.options.recheck
+            ? await this.options.recheck(row)
+            : { saldoNowSen: await this.options.saldoOf(row.cardId), reason: null };
+        return this.locked(row, "VERIFIKASI", (tx, klaim) => this.penetapan(tx, klaim, checked.saldoNowSen, checked.reason));
       }
       case "PENETAPAN":
         return this.locked(row, "PENETAPAN", (tx, klaim) => this.advance(tx, klaim, "PEMBAYARAN"));
@@ -153,11 +162,13 @@ export class KlaimWorker {
 
   /**
    * Sandbox penetapan rules. A JMO claim is decided automatically: it is rejected when the card is no longer
-   * NONAKTIF (the participant works again) or when the saldo locked at submit is more than the card's saldo now
-   * (something was paid out meanwhile); otherwise it is set for payment. Claims of other channels wait for staff
-   * (on hold until klaimApprove).
+   * NONAKTIF (the participant works again), when the saldo locked at submit is more than the card's saldo now
+   * (something was paid out meanwhile), when it is Rp0 (nothing is ever paid for nothing: issue 11, finding 2), or
+   * when the eligibility checks fail again (`recheck`: another card AKTIF, the total above the limit of the claim date,
+   * another claim in progress); otherwise it is set for payment. Claims of other channels wait for staff (on hold
+   * until klaimApprove).
    */
-  private async penetapan(tx: Tx, klaim: KlaimRow, saldoNowSen: bigint): Promise<void> {
+  private async penetapan(tx: Tx, klaim: KlaimRow, saldoNowSen: bigint, recheck: string | null): Promise<void> {
     if (klaim.channel !== "JMO") {
       const reason = "Menunggu penetapan oleh petugas";
       await repo.update(tx, klaim.id, { onHold: true, holdReason: reason });
@@ -170,7 +181,9 @@ export class KlaimWorker {
         ? "Status kepesertaan kartu sudah aktif kembali; klaim JHT karena mengundurkan diri atau PHK memerlukan status nonaktif."
         : (klaim.saldoSen ?? 0n) > saldoNowSen
           ? "Saldo JHT saat ini lebih kecil dari saldo yang diajukan."
-          : null;
+          : (klaim.saldoSen ?? 0n) <= 0n || (klaim.dibayarkanSen ?? 0n) <= 0n
+            ? "Saldo JHT yang diajukan Rp0: tidak ada yang dapat dibayarkan."
+            : recheck;
     if (reason) {
       await repo.update(tx, klaim.id, { status: "DITOLAK", rejectionReason: reason, nextActionAt: null, completedAt: this.options.clock.now() });
       await appendKlaimEvent(tx, klaim.id, "DITOLAK", `Klaim Ditolak: ${reason}`, SYSTEM);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pphJhtRuleOn, rincianKlaim, type PphJhtRule } from "./tax.ts";
-import { evaluate } from "./klaim.service.ts";
+import { evaluateEligibility, type EligibilityFacts } from "./klaim-eligibility.ts";
 import { formatRupiah } from "./klaim.messages.ts";
 
 const rp = (rupiah: number) => BigInt(rupiah) * 100n;
@@ -34,7 +34,7 @@ describe("PPh 21 on a JHT lump sum (PP 68/2009)", () => {
   });
 
   it("uses the rule in force on the day: a later row replaces it from its effectiveFrom", () => {
-    const later: PphJhtRule = { id: "LATER", effectiveFrom: "2030-01-01", source: "test", bands: [{ upToSen: null, rateBp: 100 }], noNpwpSurchargePercent: 20 };
+    const later: PphJhtRule = { id: "LATER", effectiveFrom: "2030-01-01", source: "test", status: "ASSUMED", bands: [{ upToSen: null, rateBp: 100 }], noNpwpSurchargePercent: 20 };
     const rules = [pphJhtRuleOn("2026-01-01"), later];
     expect(rincianKlaim(rp(1_000_000), true, "2029-12-31", rules)).toMatchObject({ taxRule: "PP68_2009", pajakSen: 0n });
     expect(rincianKlaim(rp(1_000_000), true, "2030-01-01", rules)).toMatchObject({ taxRule: "LATER", pajakSen: rp(10_000) });
@@ -43,17 +43,27 @@ describe("PPh 21 on a JHT lump sum (PP 68/2009)", () => {
 });
 
 describe("klaim eligibility rules", () => {
-  const card = { status: "NONAKTIF" as const, nonaktifSince: "2026-01-31" };
-  const verified = { pengkinianStatus: "TERVERIFIKASI" as const };
-
-  it("counts the one-month wait in calendar months (clamped to the month's length)", () => {
-    expect(evaluate(card, verified, rp(1), "2026-02-27")).toMatchObject({ eligible: false, channel: null, claimableFrom: "2026-02-28" });
-    expect(evaluate(card, verified, rp(1), "2026-02-28")).toMatchObject({ eligible: true, channel: "JMO" });
+  const facts = (over: Partial<EligibilityFacts>): EligibilityFacts => ({
+    card: { status: "NONAKTIF", nonaktifSince: "2026-01-31" },
+    otherCards: [],
+    pengkinianStatus: "TERVERIFIKASI",
+    cardSaldoSen: rp(1),
+    totalSaldoSen: rp(1),
+    blockingKlaim: null,
+    today: "2026-03-01",
+    ...over,
   });
 
-  it("allows exactly Rp10 juta in JMO; one sen more goes to Lapak Asik", () => {
-    expect(evaluate(card, verified, rp(10_000_000), "2026-03-01")).toMatchObject({ eligible: true, channel: "JMO" });
-    expect(evaluate(card, verified, rp(10_000_000) + 1n, "2026-03-01")).toMatchObject({ eligible: false, channel: "LAPAK_ASIK" });
+  it("counts the one-month wait in calendar months (clamped to the month's length)", () => {
+    expect(evaluateEligibility(facts({ today: "2026-02-27" }))).toMatchObject({ eligible: false, channel: null, claimableFrom: "2026-02-28" });
+    expect(evaluateEligibility(facts({ today: "2026-02-28" }))).toMatchObject({ eligible: true, channel: "JMO" });
+  });
+
+  it("allows exactly the dated limit in JMO (Rp15 juta in 2026); one sen more goes to Lapak Asik", () => {
+    // KLAIM_JMO_SALDO_MAKS: Rp15,000,000 from 2025-05-01 (rule book; press quoting BPJS Ketenagakerjaan).
+    const at = (total: bigint) => evaluateEligibility(facts({ cardSaldoSen: total, totalSaldoSen: total }));
+    expect(at(rp(15_000_000))).toMatchObject({ eligible: true, channel: "JMO", limitSen: rp(15_000_000) });
+    expect(at(rp(15_000_000) + 1n)).toMatchObject({ eligible: false, channel: "LAPAK_ASIK" });
   });
 
   it("formats rupiah for messages in both languages", () => {

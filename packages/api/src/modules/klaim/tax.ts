@@ -11,42 +11,16 @@
 // Rounding: every figure is integer sen; each band's tax is rounded once, half up, to the sen
 // (gross × rate × surcharge computed exactly in integers first). The net paid is gross − tax, exactly.
 
+import { NoRuleFigureError, PPH_JHT_RULES, type PphJhtRule } from "../rules/rule-book.ts";
 import { divRound } from "../saldo/money.ts";
 
-export interface TaxBand {
-  /** The band covers the gross amount above the previous band up to this amount (sen); null: no upper limit. */
-  upToSen: bigint | null;
-  /** Hundredths of a percent: 5% = 500. */
-  rateBp: number;
-}
-
-export interface PphJhtRule {
-  /** Stored on the claim (`tax_rule`) so its rincian can always be explained. */
-  id: string;
-  effectiveFrom: string;
-  source: string;
-  bands: readonly TaxBand[];
-  /** Without an NPWP each band's rate is this many percent higher. */
-  noNpwpSurchargePercent: number;
-}
-
-export const PPH_JHT_RULES: readonly PphJhtRule[] = Object.freeze([
-  Object.freeze({
-    id: "PP68_2009",
-    effectiveFrom: "2010-01-01",
-    source: "PP 68/2009 (PMK 16/PMK.03/2010): JHT paid as a lump sum; UU PPh art. 21(5a) for the rate without NPWP",
-    bands: Object.freeze([
-      { upToSen: 5_000_000_000n, rateBp: 0 },
-      { upToSen: null, rateBp: 500 },
-    ]),
-    noNpwpSurchargePercent: 20,
-  }),
-]);
+// The table itself lives in the rule book (rules/rule-book.ts, listed by the datedRules query).
+export { PPH_JHT_RULES, type PphJhtRule, type TaxBand } from "../rules/rule-book.ts";
 
 /** The rule in force on `date` (YYYY-MM-DD): the latest whose effectiveFrom is not after it. */
 export function pphJhtRuleOn(date: string, rules: readonly PphJhtRule[] = PPH_JHT_RULES): PphJhtRule {
   const rule = [...rules].filter((r) => r.effectiveFrom <= date).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
-  if (!rule) throw new Error(`no PPh JHT rule in force on ${date}`);
+  if (!rule) throw new NoRuleFigureError("PPH21_JHT_SEKALIGUS", date, "BEFORE_FIRST_ROW");
   return rule;
 }
 

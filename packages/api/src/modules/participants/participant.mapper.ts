@@ -6,7 +6,7 @@ import type { EmployerRow } from "../employers/employer.table.ts";
 import type { ParticipantRow } from "./participant.table.ts";
 import { profileFields } from "../pengkinian/profile.mapper.ts";
 
-/** API objects are built from rows here, with identifiers masked; full NIK and KPJ never leave the server. */
+/** API objects are built from rows here, with identifiers masked; a full KPJ goes only to its holder (Card.kpj). */
 export function toParticipant(row: ParticipantRow): Participant {
   return Object.assign(new Participant(), {
     ownerParticipantId: row.id,
@@ -31,6 +31,8 @@ export function toCard(row: LinkedCardRow): Card {
     rowId: row.id,
     employerId: row.employerId,
     id: toGlobalId("Card", row.id),
+    // Not a field: only the owner-only `kpj` field (cards/card-owner.resolver.ts) reads it.
+    kpjFull: row.kpj,
     kpjMasked: maskKpj(row.kpj),
     segment: row.segment as Segment,
     status: row.status as MembershipStatus,

@@ -36,6 +36,8 @@ export const participants = pgTable(
     // Digits only (15 legacy or 16); never leaves the server unmasked.
     npwp: text("npwp"),
     passportNumber: text("passport_number"),
+    // WNA: the passport's country, ISO 3166-1 alpha-2 (registration of a foreign worker matches it with the number).
+    passportCountry: text("passport_country"),
     bankCode: text("bank_code"),
     // Never leaves the server unmasked.
     bankAccountNumber: text("bank_account_number"),

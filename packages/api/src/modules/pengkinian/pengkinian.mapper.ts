@@ -1,4 +1,5 @@
 import {
+  ContactVerification,
   DataKependudukan,
   DataKontak,
   DataTambahan,
@@ -17,7 +18,8 @@ import { toGlobalId } from "../../common/global-id.ts";
 import { maskName, maskNpwp, maskPassport } from "../../common/mask.ts";
 import { orNull, toAddress, toBankAccount, toEmergencyContact } from "./profile.mapper.ts";
 import { MAX_BIOMETRIC_ATTEMPTS, MAX_KPJ_ATTEMPTS, nextStepOf } from "./pengkinian.service.ts";
-import type { PengkinianRow } from "./pengkinian.table.ts";
+import type { ContactVerificationDraft, PengkinianRow } from "./pengkinian.table.ts";
+import { resendAvailableAt } from "./pengkinian-contacts.ts";
 import { rejectionMessage } from "./verifier.ts";
 
 /** A pengkinian as the API shows it: what was entered so far, with every identifying number masked. */
@@ -40,6 +42,8 @@ export function toPengkinian(row: PengkinianRow, locale: Locale): Pengkinian {
       npwpMasked: orNull(k.npwp, maskNpwp),
       passportNumberMasked: orNull(k.passportNumber, maskPassport),
       bankAccount: orNull(k.bankAccount, toBankAccount),
+      emailVerification: orNull(k.emailVerification, toContactVerification),
+      phoneVerification: orNull(k.phoneVerification, toContactVerification),
     }),
     dataKependudukan: Object.assign(new DataKependudukan(), {
       gender: (d.gender ?? null) as Gender | null,
@@ -63,5 +67,16 @@ export function toPengkinian(row: PengkinianRow, locale: Locale): Pengkinian {
     rejectionReason: rejection ? rejectionMessage(rejection, locale) : null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+  });
+}
+
+/** A new contact's code state; once verified, the code's timing no longer matters. */
+function toContactVerification(v: ContactVerificationDraft): ContactVerification {
+  const verified = !!v.verifiedAt;
+  return Object.assign(new ContactVerification(), {
+    verified,
+    verifiedAt: v.verifiedAt ? new Date(v.verifiedAt) : null,
+    codeExpiresAt: verified ? null : new Date(v.expiresAt),
+    resendAvailableAt: verified ? null : resendAvailableAt(v),
   });
 }

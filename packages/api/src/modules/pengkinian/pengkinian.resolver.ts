@@ -9,8 +9,11 @@ import {
   Pengkinian,
   PengkinianConfirmKepesertaanInput,
   PengkinianPayload,
+  PengkinianResendCodeInput,
   PengkinianSubmitInput,
   PengkinianVerifyBiometricInput,
+  PengkinianVerifyCodeInput,
+  VerificationChannel,
 } from "@jmo/schema";
 import { forbidden, withUserErrors } from "../../common/errors.ts";
 import { requireAuth } from "../../common/access.ts";
@@ -20,7 +23,7 @@ import type { Context } from "../../server/context.ts";
 import type { AuthInfo } from "../accounts/auth.service.ts";
 import { findVillage } from "../reference/wilayah.ts";
 import { toPengkinian } from "./pengkinian.mapper.ts";
-import { PENGKINIAN_STATUS_TOPIC } from "./pengkinian.service.ts";
+import { kpjEntryRequired, PENGKINIAN_STATUS_TOPIC } from "./pengkinian.service.ts";
 import type { PengkinianRow } from "./pengkinian.table.ts";
 
 /** Pengkinian is the participant's own flow: staff read it (Participant.pengkinian) but never drive it. */
@@ -53,7 +56,9 @@ export class PengkinianResolver {
   }
 
   @Mutation(() => PengkinianPayload, {
-    description: "KEPESERTAAN: the full KPJ of each card. Three wrong entries block the account",
+    description:
+      "KEPESERTAAN: the full KPJ of each card. Three wrong entries block the account. With one card (kpjEntryRequired false) " +
+      "its KPJ fills itself in: send the card without kpj to confirm it",
   })
   pengkinianConfirmKepesertaan(
     @Arg("input", () => PengkinianConfirmKepesertaanInput) input: PengkinianConfirmKepesertaanInput,
@@ -70,9 +75,39 @@ export class PengkinianResolver {
     return step(ctx, (auth) => ctx.services.pengkinian.verifyBiometric(auth, input.selfie));
   }
 
-  @Mutation(() => PengkinianPayload, { description: "DATA_KONTAK; every invalid field is reported at once" })
+  @Mutation(() => PengkinianPayload, {
+    description:
+      "DATA_KONTAK; every invalid field is reported at once. A new email or phone (neither the record's nor the sign-in one) " +
+      "is sent a 6-digit code (dataKontak.emailVerification / phoneVerification) and the step is done once each is verified; " +
+      "until the pengkinian is TERVERIFIKASI the record and the sign-in keep the old ones",
+  })
   pengkinianUpdateKontak(@Arg("input", () => DataKontakInput) input: DataKontakInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
-    return step(ctx, (auth) => ctx.services.pengkinian.updateKontak(auth, input));
+    return step(ctx, (auth) => ctx.services.pengkinian.updateKontak(auth, input, ctx.clientAddress));
+  }
+
+  @Mutation(() => PengkinianPayload, {
+    description:
+      "The code emailed to the new email of DATA_KONTAK (5 attempts per code, valid 5 minutes). EMAIL_ALREADY_USED, told only " +
+      "after the right code, when another account signs in with it. Once the pengkinian is TERVERIFIKASI the new email is the sign-in email",
+  })
+  pengkinianVerifyEmail(@Arg("input", () => PengkinianVerifyCodeInput) input: PengkinianVerifyCodeInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
+    return step(ctx, (auth) => ctx.services.pengkinian.verifyContact(auth, "EMAIL", input.code, ctx.clientAddress));
+  }
+
+  @Mutation(() => PengkinianPayload, {
+    description:
+      "The code sent by SMS to the new phone number of DATA_KONTAK (5 attempts per code, valid 5 minutes). PHONE_ALREADY_USED, " +
+      "told only after the right code, when another account signs in with it. Once the pengkinian is TERVERIFIKASI the new number signs in",
+  })
+  pengkinianVerifyPhone(@Arg("input", () => PengkinianVerifyCodeInput) input: PengkinianVerifyCodeInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
+    return step(ctx, (auth) => ctx.services.pengkinian.verifyContact(auth, "SMS", input.code, ctx.clientAddress));
+  }
+
+  @Mutation(() => PengkinianPayload, {
+    description: "A new code for the new email (EMAIL) or phone (SMS) of DATA_KONTAK waiting for verification, no sooner than 60 seconds after the last",
+  })
+  pengkinianResendCode(@Arg("input", () => PengkinianResendCodeInput) input: PengkinianResendCodeInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
+    return step(ctx, (auth) => ctx.services.pengkinian.resendContactCode(auth, input.channel === VerificationChannel.SMS ? "SMS" : "EMAIL", ctx.clientAddress));
   }
 
   @Mutation(() => PengkinianPayload, { description: "DATA_KEPENDUDUKAN; every invalid field is reported at once" })
@@ -100,6 +135,11 @@ export class PengkinianResolver {
   })
   pengkinianStatusChanged(@Root() row: PengkinianRow, @Ctx() ctx: Context): Pengkinian {
     return toPengkinian(row, ctx.scope.locale);
+  }
+
+  @FieldResolver(() => Boolean)
+  async kpjEntryRequired(@Root() pengkinian: Pengkinian, @Ctx() ctx: Context): Promise<boolean> {
+    return kpjEntryRequired((await ctx.loaders.cardsByParticipant.load(pengkinian.ownerParticipantId)).length);
   }
 
   @FieldResolver(() => [KpjChallengeCard])

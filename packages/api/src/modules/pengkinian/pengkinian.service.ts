@@ -28,6 +28,7 @@ import {
   type FieldProblem,
 } from "../reference/validators.ts";
 import { auditChanges, profileChanges } from "./pengkinian.record.ts";
+import { CHANNEL, contactsRepository, sendsNeeded, stepsWithKontak, unverified, type ContactChannel, type PengkinianContacts } from "./pengkinian-contacts.ts";
 import { pengkinianRepository } from "./pengkinian.repository.ts";
 import {
   PENGKINIAN_STEPS,
@@ -38,7 +39,7 @@ import {
   type PengkinianRow,
   type PengkinianStepName,
 } from "./pengkinian.table.ts";
-import type { PengkinianVerifierPort } from "./verifier.ts";
+import type { PengkinianDecision, PengkinianVerifierPort } from "./verifier.ts";
 
 export const PENGKINIAN_STATUS_TOPIC = "PENGKINIAN_STATUS";
 export const MAX_KPJ_ATTEMPTS = MAX_IDENTITY_ATTEMPTS;
@@ -89,6 +90,8 @@ export interface PengkinianServiceOptions {
   verifyDelaySeconds: number;
   /** SELFIE_MAX_MEGAPIXELS. */
   selfie: SelfieLimits;
+  /** Codes for a new email or phone of DATA_KONTAK, and the sign-in change when the pengkinian is TERVERIFIKASI. */
+  contacts: PengkinianContacts;
 }
 
 /**
@@ -134,6 +137,8 @@ export class PengkinianService {
   /**
    * KEPESERTAAN: the full KPJ of every card. A wrong entry (one or more cards wrong) uses one of three attempts;
    * the third blocks the account. Form mistakes (a card missing, not 11 digits) use none: they reveal nothing.
+   * With one card the KPJ fills itself in (seed 000): naming the card confirms it, and a KPJ typed anyway is still
+   * checked; the selfie after this step is the identity gate (docs/domain/pengkinian.md weighs the trade-off).
    */
   async confirmKepesertaan(auth: AuthInfo, entries: PengkinianCardKpjInput[]): Promise<PengkinianRow> {
     const participantId = participantOf(auth);
@@ -146,15 +151,18 @@ export class PengkinianService {
       if (ids.length !== cards.length || new Set(ids).size !== ids.length || ids.some((id) => !id || !owned.has(id))) {
         throw new DomainError(UserErrorCode.KPJ_CARDS_MISMATCH, ["input", "cards"]);
       }
-      const typed = entries.map((e) => e.kpj.replace(/[\s.-]/g, ""));
+      const typed = entries.map((e) => (e.kpj ?? "").replace(/[\s.-]/g, ""));
+      const entryRequired = kpjEntryRequired(cards.length);
       const format = new Problems();
       typed.forEach((kpj, i) => {
-        if (!/^\d{11}$/.test(kpj)) format.add(["input", "cards", i, "kpj"], { code: UserErrorCode.KPJ_FORMAT });
+        if (kpj === "") {
+          if (entryRequired) format.add(["input", "cards", i, "kpj"], { code: UserErrorCode.REQUIRED });
+        } else if (!/^\d{11}$/.test(kpj)) format.add(["input", "cards", i, "kpj"], { code: UserErrorCode.KPJ_FORMAT });
       });
       format.throwIfAny();
       const kpjById = new Map(cards.map((c) => [c.id, c.kpj]));
-      // Every card is compared (no early exit), so timing does not tell which card was wrong.
-      const wrong = typed.map((kpj, i) => (sameSecret(kpj, kpjById.get(ids[i]!)!) ? -1 : i)).filter((i) => i >= 0);
+      // Every card is compared (no early exit), so timing does not tell which card was wrong. Empty: the one card, shown.
+      const wrong = typed.map((kpj, i) => (kpj === "" || sameSecret(kpj, kpjById.get(ids[i]!)!) ? -1 : i)).filter((i) => i >= 0);
       if (wrong.length === 0) {
         return { kind: "done" as const, row: await pengkinianRepository.update(tx, row.id, { completedSteps: withStep(row, "KEPESERTAAN") }) };
       }
@@ -201,9 +209,14 @@ export class PengkinianService {
     throw new DomainError(UserErrorCode.BIOMETRIC_FAILED, ["input", "selfie"], { attemptsLeft: outcome.attemptsLeft });
   }
 
-  /** DATA_KONTAK: phone, email, bank account (required), NPWP and passport (optional). */
-  async updateKontak(auth: AuthInfo, input: DataKontakInput): Promise<PengkinianRow> {
-    return this.dataStep(auth, "DATA_KONTAK", async (participant) => {
+  /**
+   * DATA_KONTAK: phone, email, bank account (required), NPWP and passport (optional). A new email or phone (neither
+   * the record's nor the sign-in one) gets a 6-digit code, and the step counts as done only once every new one is
+   * verified (pengkinianVerifyEmail/Phone); until the decision the record and the sign-in keep the old ones.
+   */
+  async updateKontak(auth: AuthInfo, input: DataKontakInput, clientAddress: string | null = null): Promise<PengkinianRow> {
+    await this.limitKontakSends(auth, input, clientAddress);
+    return this.dataStep(auth, "DATA_KONTAK", async (participant, row, tx) => {
       const problems = new Problems();
       const phone = validatePhone(input.phone);
       if ("error" in phone) problems.add(["input", "phone"], phone.error);
@@ -234,8 +247,81 @@ export class PengkinianService {
       if ("value" in phone) draft.phone = phone.value;
       if ("value" in email) draft.email = email.value;
       if ("value" in bank) draft.bankAccount = bank.value;
-      return { dataKontak: draft };
+      const account = await contactsRepository.account(tx, auth.accountId);
+      const dataKontak = await this.options.contacts.withVerifications(tx, row, draft, { record: participant, account: account ?? null });
+      return { dataKontak, completedSteps: stepsWithKontak(withStep(row, "DATA_KONTAK"), dataKontak) };
     });
+  }
+
+  /**
+   * The code sent to the new email (EMAIL) or phone (SMS) of DATA_KONTAK. 5 attempts per code, counted atomically
+   * before the comparison. Whether another account signs in with that address is told only after the right code
+   * (EMAIL_ALREADY_USED / PHONE_ALREADY_USED), as in registration. Verifying the last new contact completes DATA_KONTAK.
+   */
+  async verifyContact(auth: AuthInfo, channel: ContactChannel, code: string, clientAddress: string | null = null): Promise<PengkinianRow> {
+    const participantId = participantOf(auth);
+    const field = ["input", "code"];
+    const { verification } = CHANNEL[channel];
+    const before = await this.pendingContact(participantId, channel);
+    if (before.dataKontak[verification]!.verifiedAt) return before;
+    await this.options.contacts.limitVerify(clientAddress);
+    const pending = before.dataKontak[verification]!;
+    // Outside any transaction: a wrong code stays counted.
+    const destination = await this.options.contacts.codes.verify(this.database.db, CHANNEL[channel].purpose, before.id, code, field);
+    if (destination !== pending.value) throw new DomainError(UserErrorCode.CODE_EXPIRED, field);
+    if (await contactsRepository.takenByAnother(this.database.db, channel, destination, auth.accountId)) {
+      throw new DomainError(CHANNEL[channel].taken, field, { flow: "pengkinian" });
+    }
+    return this.database.db.transaction(async (tx) => {
+      const row = await openDraft(tx, participantId);
+      const current = row.dataKontak[verification];
+      // The section changed meanwhile (another tab): this code was for an address no longer entered.
+      if (current?.value !== destination) throw new DomainError(UserErrorCode.CODE_EXPIRED, field);
+      if (current.verifiedAt) return row;
+      const dataKontak = { ...row.dataKontak, [verification]: { ...current, verifiedAt: new Date().toISOString() } };
+      await this.options.contacts.auditVerified(tx, auth, row, channel, destination);
+      return pengkinianRepository.update(tx, row.id, { dataKontak, completedSteps: stepsWithKontak(row.completedSteps, dataKontak) });
+    });
+  }
+
+  /** A new code for the new email (EMAIL) or phone (SMS) of DATA_KONTAK, no sooner than 60 seconds after the last. */
+  async resendContactCode(auth: AuthInfo, channel: ContactChannel, clientAddress: string | null = null): Promise<PengkinianRow> {
+    const participantId = participantOf(auth);
+    const { verification } = CHANNEL[channel];
+    const before = await this.pendingContact(participantId, channel);
+    const pending = before.dataKontak[verification]!;
+    if (pending.verifiedAt) return before;
+    await this.options.contacts.limitSends(auth, [pending.value], clientAddress);
+    return this.database.db.transaction(async (tx) => {
+      const row = await openDraft(tx, participantId);
+      const current = row.dataKontak[verification];
+      if (!current) throw new DomainError(UserErrorCode.NO_CODE_PENDING, ["input", "channel"], { channel });
+      if (current.verifiedAt) return row;
+      const sent = await this.options.contacts.send(tx, row.id, channel, current.value, ["input", "channel"]);
+      return pengkinianRepository.update(tx, row.id, { dataKontak: { ...row.dataKontak, [verification]: sent } });
+    });
+  }
+
+  /** The open draft with a new contact for this channel, read without a lock (NO_CODE_PENDING when there is none). */
+  private async pendingContact(participantId: string, channel: ContactChannel): Promise<PengkinianRow> {
+    const row = await pengkinianRepository.findOpen(this.database.db, participantId);
+    if (!row) throw new DomainError(UserErrorCode.PENGKINIAN_NOT_STARTED);
+    if (row.status !== "DRAFT") throw new DomainError(UserErrorCode.PENGKINIAN_SUBMITTED);
+    if (!row.dataKontak[CHANNEL[channel].verification]) throw new DomainError(UserErrorCode.NO_CODE_PENDING, null, { channel });
+    return row;
+  }
+
+  /** Counts the codes updateKontak will send (rate limits), before its transaction; a form that will fail sends none. */
+  private async limitKontakSends(auth: AuthInfo, input: DataKontakInput, clientAddress: string | null): Promise<void> {
+    const phone = validatePhone(input.phone);
+    const email = validateEmail(input.email);
+    const participantId = participantOf(auth);
+    const row = await pengkinianRepository.findOpen(this.database.db, participantId);
+    if (!row || !("value" in phone) || !("value" in email)) return;
+    const participant = (await pengkinianRepository.findParticipant(this.database.db, participantId))!;
+    const account = await contactsRepository.account(this.database.db, auth.accountId);
+    const channels = sendsNeeded({ phone: phone.value, email: email.value }, row.dataKontak, { record: participant, account: account ?? null });
+    await this.options.contacts.limitSends(auth, channels.map((c) => (c === "EMAIL" ? email.value : phone.value)), clientAddress);
   }
 
   /** DATA_KEPENDUDUKAN: gender, domicile (village, kode pos, address), mother's maiden name, marital status, family. */
@@ -317,9 +403,18 @@ export class PengkinianService {
     const participantId = participantOf(auth);
     return this.database.db.transaction(async (tx) => {
       const row = await openDraft(tx, participantId);
+      const waiting = unverified(row.dataKontak);
+      if (waiting.length) throw new DomainErrors(waiting.map((channel) => new DomainError(UserErrorCode.CONTACT_NOT_VERIFIED, null, { channel })));
       const next = nextStepOf(row);
       if (next !== "KONFIRMASI") throw outOfOrder(next!);
       if (consent !== true) throw new DomainError(UserErrorCode.CONSENT_REQUIRED, ["input", "consent"]);
+      // A verified address another account took meanwhile: said now (the person proved they hold it), not at the decision.
+      for (const channel of ["EMAIL", "SMS"] as const) {
+        const v = row.dataKontak[CHANNEL[channel].verification];
+        if (v?.verifiedAt && (await contactsRepository.takenByAnother(tx, channel, v.value, auth.accountId))) {
+          throw new DomainError(CHANNEL[channel].taken, null, { flow: "pengkinian" });
+        }
+      }
       const submitted = await pengkinianRepository.update(tx, row.id, {
         status: "DIAJUKAN",
         completedSteps: withStep(row, "KONFIRMASI"),
@@ -376,13 +471,18 @@ export class PengkinianService {
   private async decide(tx: Tx, row: PengkinianRow): Promise<void> {
     const participant = (await pengkinianRepository.lockParticipant(tx, row.participantId))!;
     const gender = row.dataKependudukan.gender ?? participant.gender;
-    const decision = await this.options.verifier.decide({
+    let decision: PengkinianDecision = await this.options.verifier.decide({
       pengkinianId: row.id,
       nik: participant.nik,
       fullName: participant.fullName,
       birthDate: participant.birthDate,
       gender,
     });
+    if (decision.status === "TERVERIFIKASI") {
+      // The verified new email/phone become the sign-in identifiers now, or the decision refuses them (taken meanwhile).
+      const refused = await this.options.contacts.applyAtDecision(tx, row, participant);
+      if (refused) decision = { status: "DITOLAK", reason: refused };
+    }
     if (decision.status === "TERVERIFIKASI") {
       const family = await pengkinianRepository.familyOf(tx, participant.id);
       const changes = profileChanges(participant, family, row);
@@ -407,15 +507,19 @@ export class PengkinianService {
   private async dataStep(
     auth: AuthInfo,
     step: PengkinianStepName,
-    validate: (participant: ParticipantRow) => Promise<Partial<Pick<PengkinianRow, "dataKontak" | "dataKependudukan" | "dataTambahan">>>,
+    validate: (
+      participant: ParticipantRow,
+      row: PengkinianRow,
+      tx: Tx,
+    ) => Promise<Partial<Pick<PengkinianRow, "dataKontak" | "dataKependudukan" | "dataTambahan" | "completedSteps">>>,
   ): Promise<PengkinianRow> {
     const participantId = participantOf(auth);
     return this.database.db.transaction(async (tx) => {
       const row = await openDraft(tx, participantId);
       for (const gate of ["KEPESERTAAN", "BIOMETRIK"] as const) if (!row.completedSteps.includes(gate)) throw outOfOrder(gate);
       const participant = (await pengkinianRepository.findParticipant(tx, participantId))!;
-      const section = await validate(participant);
-      return pengkinianRepository.update(tx, row.id, { ...section, completedSteps: withStep(row, step) });
+      const section = await validate(participant, row, tx);
+      return pengkinianRepository.update(tx, row.id, { completedSteps: withStep(row, step), ...section });
     });
   }
 
@@ -423,6 +527,11 @@ export class PengkinianService {
     const event = await pengkinianRepository.insertEvent(tx, { pengkinianId: row.id, participantId: row.participantId, status: row.status });
     await emitEvent(tx, PENGKINIAN_STATUS_TOPIC, row.participantId, event.id);
   }
+}
+
+/** Seed 000: with one card the KPJ fields fill themselves; only several cards make the person type the hidden digits. */
+export function kpjEntryRequired(cardCount: number): boolean {
+  return cardCount !== 1;
 }
 
 function participantOf(auth: AuthInfo): string {

@@ -17,6 +17,21 @@ export interface DataKontakDraft {
   npwp?: string | null;
   passportNumber?: string | null;
   bankAccount?: { bankCode: string; accountNumber: string; accountName: string } | null;
+  /** A new email (neither the record's nor the sign-in one) and the code sent to it; absent when unchanged. */
+  emailVerification?: ContactVerificationDraft | null;
+  /** The same for a new phone number (SMS code). */
+  phoneVerification?: ContactVerificationDraft | null;
+}
+
+/** The code sent to a new contact of DATA_KONTAK (the code itself lives, as an HMAC, in verification_codes). */
+export interface ContactVerificationDraft {
+  /** The address the code went to (lower-case email, E.164 phone): verified only for this value. */
+  value: string;
+  /** ISO timestamps of the last code sent. */
+  sentAt: string;
+  expiresAt: string;
+  /** ISO timestamp; null until the right code was entered. */
+  verifiedAt: string | null;
 }
 
 export interface FamilyMemberDraft {

@@ -53,6 +53,11 @@ const REJECTION_MESSAGES: Record<PengkinianRejection, Record<Locale, string>> = 
     id: "Jenis kelamin tidak sesuai dengan NIK menurut data kependudukan. Periksa kembali isian data kependudukan.",
     en: "The gender does not match the NIK in the population register. Check the population data you entered.",
   },
+  // Not the verifier's: the decision refuses it when the new email/phone went to another account meanwhile.
+  [PengkinianRejection.KONTAK_SUDAH_DIGUNAKAN]: {
+    id: "Email atau nomor HP baru Anda sudah dipakai oleh akun JMO lain sebelum pengkinian diputuskan. Ulangi pengkinian data dengan email atau nomor HP lain.",
+    en: "Your new email or mobile number was taken by another JMO account before the update was decided. Start the data update again with another one.",
+  },
 };
 
 export function rejectionMessage(reason: PengkinianRejection, locale: Locale): string {

@@ -1,3 +1,4 @@
+import { figureOn, JP_UPAH_MAKS, NoRuleFigureError, type RuleStatus } from "../rules/rule-book.ts";
 import { percentOf } from "./money.ts";
 
 /**
@@ -25,32 +26,52 @@ export const BPU_RATES = {
   jhtOptionalWorkerBp: 200,
 } as const;
 
-export type Source = "OFFICIAL" | "ASSUMED";
+export type Source = RuleStatus;
 
 /**
- * The JP wage cap (upah maksimum JP) by the month it took effect. OFFICIAL: the figures in domain.md
- * (PP 45/2015 and BPJS Ketenagakerjaan announcements); ASSUMED: yearly adjustments as reported in the
- * press, not checked against a primary source.
+ * The JP wage cap (upah maksimum JP) by the month it took effect, from the rule book (rules/rule-book.ts,
+ * JP_UPAH_MAKS; sources and status per row in docs/domain/rules.md).
  */
-export const JP_WAGE_CAPS: ReadonlyArray<{ from: string; capSen: bigint; source: Source }> = [
-  { from: "2015-07", capSen: 700_000_000n, source: "OFFICIAL" },
-  { from: "2016-03", capSen: 733_530_000n, source: "ASSUMED" },
-  { from: "2017-03", capSen: 770_350_000n, source: "ASSUMED" },
-  { from: "2018-03", capSen: 809_400_000n, source: "ASSUMED" },
-  { from: "2019-03", capSen: 851_240_000n, source: "ASSUMED" },
-  { from: "2020-03", capSen: 875_460_000n, source: "ASSUMED" },
-  { from: "2021-03", capSen: 893_970_000n, source: "ASSUMED" },
-  { from: "2022-03", capSen: 907_760_000n, source: "ASSUMED" },
-  { from: "2023-03", capSen: 955_960_000n, source: "OFFICIAL" },
-  { from: "2024-03", capSen: 1_004_230_000n, source: "OFFICIAL" },
-];
+export const JP_WAGE_CAPS: ReadonlyArray<{ from: string; capSen: bigint; source: Source }> = JP_UPAH_MAKS.rows.map((r) => ({
+  from: r.from.slice(0, 7),
+  capSen: r.value,
+  source: r.status,
+}));
 
-/** The JP wage cap for a contribution month ("YYYY-MM"); null before JP began (July 2015). */
-export function jpWageCap(period: string): bigint | null {
+/** JP began in July 2015: no JP share before it. */
+export const JP_START_MONTH = "2015-07";
+
+/**
+ * The JP wage cap for a contribution month ("YYYY-MM" or "YYYY-MM-DD"); null before JP began (July 2015). A month
+ * the rule book has no cap for (after the newest row ran out) throws NoRuleFigureError rather than reuse an old cap.
+ */
+export function jpWageCap(period: string, options: { beyondTable?: "REFUSE" | "LATEST_ASSUMED" } = {}): bigint | null {
   const month = period.slice(0, 7);
-  let cap: bigint | null = null;
-  for (const step of JP_WAGE_CAPS) if (step.from <= month) cap = step.capSen;
-  return cap;
+  if (month < JP_START_MONTH) return null;
+  try {
+    return figureOn(JP_UPAH_MAKS, `${month}-01`).value;
+  } catch (error) {
+    // Demo and test ledgers run up to today, which may be past the newest published cap: they may say so explicitly
+    // and take the newest row (an ASSUMED figure, never used by the API's own calculations).
+    if (options.beyondTable === "LATEST_ASSUMED" && error instanceof NoRuleFigureError && error.reason === "AFTER_LAST_ROW") {
+      return JP_UPAH_MAKS.rows.at(-1)!.value;
+    }
+    throw error;
+  }
+}
+
+/**
+ * A segment whose contributions are not computed here. PMI (migrant workers) pay fixed JKK+JKM amounts per
+ * placement period, e.g. Rp37,500 before work and Rp332,500 for 24 months (Permenaker 4/2023 art. 18), JHT optional;
+ * JAKON (construction projects) pay JKK and JKM only, on the construction contract's value when wages are not known
+ * (Permenaker 44/2015). Charging them like BPU or PU gave wrong figures, so the computation refuses (issue 11).
+ */
+export class ContributionNotSupportedError extends Error {
+  readonly code = "CONTRIBUTION_SEGMENT_NOT_SUPPORTED";
+  constructor(readonly segment: Segment) {
+    super(`contributions of segment ${segment} are not computed (PMI: fixed amounts per period; JAKON: project value); see docs/domain/rules.md`);
+    this.name = "ContributionNotSupportedError";
+  }
 }
 
 export interface ContributionShares {
@@ -63,17 +84,23 @@ export interface ContributionShares {
 }
 
 /**
- * One month's shares. PU and JAKON: JHT 3.7% + 2% (no cap), JP 2% + 1% of the wage up to the cap, JKK by
- * risk class, JKM 0.30%. BPU and PMI (simplified to the BPU rules): JKK 1% of declared income, JKM Rp6,800,
- * JHT 2% only when chosen, no JP.
+ * One month's shares. PU: JHT 3.7% + 2% (no cap), JP 2% + 1% of the wage up to the month's cap, JKK by risk
+ * class, JKM 0.30%. BPU: JKK 1% of declared income, JKM Rp6,800, JHT 2% only when chosen, no JP. PMI and JAKON:
+ * ContributionNotSupportedError (issue 11, finding 4: they used to be charged like BPU and PU, which is wrong).
  */
 export function contributionFor(
   segment: Segment,
   wageSen: bigint,
   period: string,
-  options: { riskClass?: 1 | 2 | 3 | 4 | 5; bpuJht?: boolean } = {},
+  options: {
+    riskClass?: 1 | 2 | 3 | 4 | 5;
+    bpuJht?: boolean;
+    /** Demo/test ledgers only: a month past the newest JP cap takes that cap (ASSUMED) instead of failing. */
+    jpCapBeyondTable?: "REFUSE" | "LATEST_ASSUMED";
+  } = {},
 ): ContributionShares {
-  if (segment === "BPU" || segment === "PMI") {
+  if (segment === "PMI" || segment === "JAKON") throw new ContributionNotSupportedError(segment);
+  if (segment === "BPU") {
     return {
       jhtEmployerSen: 0n,
       jhtWorkerSen: options.bpuJht ? percentOf(wageSen, BPU_RATES.jhtOptionalWorkerBp) : 0n,
@@ -83,7 +110,7 @@ export function contributionFor(
       jkmSen: BPU_RATES.jkmFlatSen,
     };
   }
-  const cap = jpWageCap(period);
+  const cap = jpWageCap(period, { beyondTable: options.jpCapBeyondTable ?? "REFUSE" });
   const jpBase = cap === null ? 0n : wageSen < cap ? wageSen : cap;
   return {
     jhtEmployerSen: percentOf(wageSen, PU_RATES.jhtEmployerBp),

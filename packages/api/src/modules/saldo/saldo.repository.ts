@@ -1,4 +1,4 @@
-import { and, asc, desc, gte, inArray } from "drizzle-orm";
+import { and, asc, desc, gte, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/database.ts";
 import { contributions, jhtRates, jhtWithdrawals, saldoJhtYears, type SaldoJhtYearRow } from "./saldo.table.ts";
 
@@ -37,6 +37,16 @@ export const saldoRepository = {
   async keepClosedYears(db: DbOrTx, rows: Array<typeof saldoJhtYears.$inferInsert>): Promise<void> {
     if (rows.length === 0) return;
     await db.insert(saldoJhtYears).values(rows).onConflictDoNothing();
+  },
+
+  /** The ledger rows of the given cards that carry a JP share, with when they were paid (JP months, simulasiJp). */
+  async jpRows(db: DbOrTx, cardIds: readonly string[]) {
+    if (cardIds.length === 0) return [];
+    return db
+      .select({ period: contributions.period, paidAt: contributions.paidAt })
+      .from(contributions)
+      .where(and(inArray(contributions.cardId, [...cardIds]), sql`${contributions.jpEmployerSen} + ${contributions.jpWorkerSen} > 0`))
+      .orderBy(asc(contributions.period));
   },
 
   /** The latest contribution of each card ("data yang dilaporkan"). */

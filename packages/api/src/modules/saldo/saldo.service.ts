@@ -97,6 +97,11 @@ export class SaldoService {
     return this.today();
   }
 
+  /** Ledger rows of these cards with a JP share: their period (YYYY-MM-DD) and payment date (null: unpaid). */
+  async jpLedger(cardIds: readonly string[]): Promise<Array<{ period: string; paidAt: string | null }>> {
+    return saldoRepository.jpRows(this.database.db, cardIds);
+  }
+
   /** The participant's merged saldo now, and their latest reported wage (for simulations and claims). */
   async currentFor(participantId: string): Promise<{ totalSen: bigint; asOf: string; monthlyWageSen: bigint | null }> {
     const cards = await cardRepository.findByParticipantIds(this.database.db, [participantId]);

@@ -59,12 +59,15 @@ describe("dated tables", () => {
     expect(figureAt(JP_BENEFIT_CEILINGS, "2016-03", 0)).toEqual({ from: "2016-03", sen: rp(3_724_763), source: "ASSUMED" });
     expect(figureAt(JP_BENEFIT_FLOORS, "2024-02", 300)).toEqual({ from: "2023-03", sen: rp(383_400), source: "OFFICIAL" });
     expect(figureAt(JP_BENEFIT_FLOORS, "2024-03", 300)).toEqual({ from: "2024-03", sen: rp(393_500), source: "OFFICIAL" });
-    // No official 2024 ceiling: 4,598,100 × 1.03 = 4,736,043; 2025: 4,736,043 × 1.03 = 4,878,124.29 → 4,878,124.
-    expect(figureAt(JP_BENEFIT_CEILINGS, "2024-12", 300)).toEqual({ from: "2024-03", sen: rp(4_736_043), source: "ASSUMED" });
-    expect(figureAt(JP_BENEFIT_CEILINGS, "2025-03", 300)).toEqual({ from: "2025-03", sen: rp(4_878_124), source: "ASSUMED" });
-    // Wage cap: Rp10,042,300 from March 2024 (OFFICIAL); March 2025 at 5% growth: 10,544,415 (ASSUMED).
+    // Ceiling March 2024: Rp4,718,200 (rule book, SECONDARY: viva.co.id); 2025 at 3% inflation, the simulation's own
+    // assumption: 4,718,200 × 1.03 = 4,859,746 (ASSUMED).
+    expect(figureAt(JP_BENEFIT_CEILINGS, "2024-12", 300)).toEqual({ from: "2024-03", sen: rp(4_718_200), source: "SECONDARY" });
+    expect(figureAt(JP_BENEFIT_CEILINGS, "2025-03", 300)).toEqual({ from: "2025-03", sen: rp(4_859_746), source: "ASSUMED" });
+    // Wage cap: Rp10,042,300 from March 2024 (OFFICIAL); Rp10,547,400 from March 2025 and Rp11,086,300 from March 2026
+    // (SECONDARY, issue 11); March 2027 at 5% growth: 11,086,300 × 1.05 = 11,640,615 (ASSUMED).
     expect(figureAt(JP_WAGE_CAP_TABLE, "2025-02", 500)).toEqual({ from: "2024-03", sen: rp(10_042_300), source: "OFFICIAL" });
-    expect(figureAt(JP_WAGE_CAP_TABLE, "2025-03", 500)).toEqual({ from: "2025-03", sen: rp(10_544_415), source: "ASSUMED" });
+    expect(figureAt(JP_WAGE_CAP_TABLE, "2025-03", 500)).toEqual({ from: "2025-03", sen: rp(10_547_400), source: "SECONDARY" });
+    expect(figureAt(JP_WAGE_CAP_TABLE, "2027-03", 500)).toEqual({ from: "2027-03", sen: rp(11_640_615), source: "ASSUMED" });
     expect(figureAt(JP_WAGE_CAP_TABLE, "2015-07", 500)).toEqual({ from: "2015-07", sen: rp(7_000_000), source: "OFFICIAL" });
   });
 });
@@ -78,7 +81,7 @@ describe("simulateJp, worked by hand", () => {
   it("pays a monthly pension at 180 months: 1% × 15 years × average wage", () => {
     // No growth, no inflation: every month's wage is Rp5,000,000, under every cap (≥ Rp7,000,000).
     // 1% × (180 / 12) × (5,000,000 × 12) / 12 = 0.01 × 15 × 5,000,000 = Rp750,000.
-    // Floor and ceiling in June 2030 at 0% inflation stay at the last known: 393,500 and 4,598,100.
+    // Floor and ceiling in June 2030 at 0% inflation stay at the last known: 393,500 and 4,718,200 (2024).
     const sim = simulateJp({ ...base, pastMonths: past127 });
     expect(sim).toMatchObject({
       pensionAge: 60,
@@ -95,7 +98,7 @@ describe("simulateJp, worked by hand", () => {
       lumpSumSen: null,
     });
     expect(sim.benefitFloor).toMatchObject({ sen: rp(393_500), source: "ASSUMED" });
-    expect(sim.benefitCeiling).toMatchObject({ sen: rp(4_598_100), source: "ASSUMED" });
+    expect(sim.benefitCeiling).toMatchObject({ sen: rp(4_718_200), source: "ASSUMED" });
     expect(sim.wageCaps[0]).toEqual({ from: "2015-07", sen: rp(7_000_000), source: "OFFICIAL" });
   });
 
@@ -141,16 +144,17 @@ describe("simulateJp, worked by hand", () => {
 
   it("caps the wage at the year's cap and a large pension at the ceiling", () => {
     // Born 10 June 2000: pension age 65 in June 2065; a wage of Rp1 milyar is above every cap, so each month
-    // counts its cap. Wage (and cap) growth 10%, no inflation: the ceiling stays Rp4,598,100, while the
-    // 12 months of 2064 alone give 12 × cap(2064) / 1200 = cap(2064) / 100 = 10,042,300 × 1.1^40 / 100 ≈ Rp4.5 juta,
-    // and 2063 adds ≈ Rp4.1 juta more: the formula is far above the ceiling.
+    // counts its cap. Wage (and cap) growth 10%, no inflation: the ceiling stays Rp4,718,200, while the
+    // 12 months of 2064 alone give 12 × cap(2064) / 1200 = cap(2064) / 100 = 11,086,300 × 1.1^38 / 100 ≈ Rp4.1 juta,
+    // and 2063 adds ≈ Rp3.8 juta more: the formula is far above the ceiling.
     const sim = simulateJp({ ...base, birthDate: "2000-06-10", monthlyWageSen: rp(1_000_000_000), wageGrowthBp: 1_000 });
     expect(sim.pensionYear).toBe(2065);
     expect(sim.limitApplied).toBe("CEILING");
-    expect(sim.monthlyBenefitSen).toBe(rp(4_598_100));
+    expect(sim.monthlyBenefitSen).toBe(rp(4_718_200));
     expect(sim.formulaBenefitSen! > rp(8_600_000)).toBe(true);
-    // Every month counted its cap: the 2026 cap (March, 10,042,300 × 1.1 × 1.1 = 12,151,183) is a step.
-    expect(sim.wageCaps).toContainEqual({ from: "2026-03", sen: rp(12_151_183), source: "ASSUMED" });
+    // Every month counted its cap: the rule book's 2026 cap, then 2027 grown (11,086,300 × 1.1 = 12,194,930) is a step.
+    expect(sim.wageCaps).toContainEqual({ from: "2026-03", sen: rp(11_086_300), source: "SECONDARY" });
+    expect(sim.wageCaps).toContainEqual({ from: "2027-03", sen: rp(12_194_930), source: "ASSUMED" });
   });
 
   it("counts no month before JP began (July 2015) nor after pension age, and none ahead without contributing", () => {

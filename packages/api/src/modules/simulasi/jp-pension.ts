@@ -1,11 +1,13 @@
-import { JP_WAGE_CAPS, PU_RATES, type Source } from "../saldo/contribution-rules.ts";
+import { JP_MANFAAT_MAKS, JP_MANFAAT_MIN, JP_UPAH_MAKS, type RuleTable } from "../rules/rule-book.ts";
+import { PU_RATES, type Source } from "../saldo/contribution-rules.ts";
 import { divRound, percentOf } from "../saldo/money.ts";
 import { anniversary, developMonths, grownWage, ymd } from "./jht-projection.ts";
 
 /**
- * The JP (Jaminan Pensiun) simulation of PP 45/2015, in integer sen. Tables are dated ("YYYY-MM": in force
- * from that month) and every figure carries its source: OFFICIAL (domain.md) or ASSUMED (interpolated
- * between official points, or grown beyond the last one by the simulation's assumptions).
+ * The JP (Jaminan Pensiun) simulation of PP 45/2015, in integer sen. Its tables are the rule book's
+ * (rules/rule-book.ts) as monthly steps ("YYYY-MM": in force from that month), every figure with its status:
+ * OFFICIAL, SECONDARY or ASSUMED (interpolated between official points, or grown beyond the newest one by the
+ * simulation's own assumptions, which it states).
  */
 
 /** JP began on 1 July 2015; no month before it counts. */
@@ -36,43 +38,18 @@ export function pensionAgeFor(birthDate: string): { age: number; year: number; d
   return { age, year: birthYear + age, date: anniversary(birthDate, age) };
 }
 
-const rp = (rupiah: number) => BigInt(rupiah) * 100n;
-
-/** Official points, with the years between filled in by straight-line interpolation (ASSUMED). */
-function interpolated(points: ReadonlyArray<{ from: string; sen: bigint }>): DatedFigure[] {
-  const out: DatedFigure[] = [];
-  points.forEach((point, i) => {
-    out.push({ ...point, source: "OFFICIAL" });
-    const next = points[i + 1];
-    if (!next) return;
-    const y0 = Number(point.from.slice(0, 4));
-    const y1 = Number(next.from.slice(0, 4));
-    for (let y = y0 + 1; y < y1; y += 1) {
-      // Whole rupiah, half up: official figures are whole rupiah.
-      const rupiah = divRound(point.sen * BigInt(y1 - y) + next.sen * BigInt(y - y0), BigInt(y1 - y0) * 100n);
-      out.push({ from: `${y}-${ADJUSTMENT_MONTH}`, sen: rupiah * 100n, source: "ASSUMED" });
-    }
-  });
-  return out;
-}
+/** A rule-book table as monthly steps. */
+const monthly = (table: RuleTable): DatedFigure[] => table.rows.map((r) => ({ from: r.from.slice(0, 7), sen: r.value, source: r.status }));
 
 /**
  * The monthly benefit floor and ceiling (PP 45/2015 art. 18; adjusted every year by the previous year's
- * inflation). OFFICIAL: Rp300,000 / Rp3,600,000 (2015), Rp383,400 / Rp4,598,100 (2023), floor Rp393,500
- * from March 2024. The 2023 figures are taken to apply from March, like the 2024 ones.
+ * inflation): rule book JP_MANFAAT_MIN / JP_MANFAAT_MAKS, with the years between official points interpolated.
  */
-export const JP_BENEFIT_FLOORS: ReadonlyArray<DatedFigure> = interpolated([
-  { from: JP_START, sen: rp(300_000) },
-  { from: "2023-03", sen: rp(383_400) },
-  { from: "2024-03", sen: rp(393_500) },
-]);
-export const JP_BENEFIT_CEILINGS: ReadonlyArray<DatedFigure> = interpolated([
-  { from: JP_START, sen: rp(3_600_000) },
-  { from: "2023-03", sen: rp(4_598_100) },
-]);
+export const JP_BENEFIT_FLOORS: ReadonlyArray<DatedFigure> = monthly(JP_MANFAAT_MIN);
+export const JP_BENEFIT_CEILINGS: ReadonlyArray<DatedFigure> = monthly(JP_MANFAAT_MAKS);
 
-/** The ledger's JP wage caps (saldo/contribution-rules.ts), as dated figures. */
-export const JP_WAGE_CAP_TABLE: ReadonlyArray<DatedFigure> = JP_WAGE_CAPS.map((c) => ({ from: c.from, sen: c.capSen, source: c.source }));
+/** The JP wage caps (rule book JP_UPAH_MAKS, the ledger's own), as dated figures. */
+export const JP_WAGE_CAP_TABLE: ReadonlyArray<DatedFigure> = monthly(JP_UPAH_MAKS);
 
 /**
  * The figure in force in `period` ("YYYY-MM"). After the table's last step, one ASSUMED step each March,

@@ -1,22 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { jpMonthsFromCards, percentInput } from "./simulasi.service.ts";
+import { jpMonthsFromLedger, percentInput } from "./simulasi.service.ts";
 
-describe("jpMonthsFromCards", () => {
-  it("counts PU months from July 2015 at the earliest, to NONAKTIF or this month, overlaps once", () => {
-    const months = jpMonthsFromCards(
+describe("jpMonthsFromLedger", () => {
+  it("counts paid ledger months with a JP share from July 2015 to today, each month once", () => {
+    const months = jpMonthsFromLedger(
       [
-        // Registered before JP began: counts from July 2015 to the month it stopped, December 2015 → 6 months.
-        { segment: "PU", registeredAt: "2012-04-02", nonaktifSince: "2015-12-31" },
-        // November 2015 – February 2016 overlaps the first card by two months: adds January and February 2016.
-        { segment: "PU", registeredAt: "2015-11-15", nonaktifSince: "2016-02-10" },
-        // Self-employed: no JP.
-        { segment: "BPU", registeredAt: "2016-01-01", nonaktifSince: null },
-        // Still AKTIF: May and June 2026 (today).
-        { segment: "PU", registeredAt: "2026-05-01", nonaktifSince: null },
+        // Before JP began: not a JP month even if a row says so.
+        { period: "2015-06-01", paidAt: "2015-07-10" },
+        { period: "2015-07-01", paidAt: "2015-08-10" },
+        // Two cards paid for the same month: one month of masa iur.
+        { period: "2015-08-01", paidAt: "2015-09-10" },
+        { period: "2015-08-01", paidAt: "2015-09-12" },
+        // Not paid (yet): not counted.
+        { period: "2026-05-01", paidAt: null },
+        // Paid after today: not counted yet.
+        { period: "2026-06-01", paidAt: "2026-07-10" },
       ],
       "2026-06-15",
     );
-    expect(months).toEqual(["2015-07", "2015-08", "2015-09", "2015-10", "2015-11", "2015-12", "2016-01", "2016-02", "2026-05", "2026-06"]);
+    expect(months).toEqual(["2015-07", "2015-08"]);
   });
 });
 

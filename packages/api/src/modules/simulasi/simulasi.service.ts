@@ -59,17 +59,15 @@ function monthsBetween(from: string, to: string): string[] {
 }
 
 /**
- * Months already contributed to JP, from the participant's cards: each PU card counts its months from
- * registration (not before July 2015) to the month it became NONAKTIF, or to this month; months of
- * overlapping cards count once. The ledger's own months are not read: the simulation stays independent of it.
+ * Months already contributed to JP: the ledger's months with a JP share that were paid by `today`, on any card,
+ * each month once (two cards in one month are one month of masa iur). Issue 11, finding 5: the months from card
+ * registration to today counted unpaid months and gaps (Budi: 67 instead of the 42 paid).
  */
-export function jpMonthsFromCards(cards: ReadonlyArray<Pick<LinkedCardRow, "segment" | "registeredAt" | "nonaktifSince">>, today: string): string[] {
+export function jpMonthsFromLedger(rows: ReadonlyArray<{ period: string; paidAt: string | null }>, today: string): string[] {
   const months = new Set<string>();
-  for (const card of cards) {
-    if (card.segment !== "PU") continue;
-    const from = monthOf(card.registeredAt) < JP_START ? JP_START : monthOf(card.registeredAt);
-    const to = card.nonaktifSince && monthOf(card.nonaktifSince) < monthOf(today) ? monthOf(card.nonaktifSince) : monthOf(today);
-    for (const month of monthsBetween(from, to)) months.add(month);
+  for (const row of rows) {
+    const month = monthOf(row.period);
+    if (row.paidAt !== null && row.paidAt <= today && month >= JP_START && month <= monthOf(today)) months.add(month);
   }
   return [...months].sort();
 }
@@ -139,7 +137,7 @@ export class SimulasiService {
       }
       pastMonths = possibleMonths.slice(possibleMonths.length - input.masaIuranMonths);
     } else {
-      pastMonths = jpMonthsFromCards(cards, today);
+      pastMonths = jpMonthsFromLedger(await this.saldo.jpLedger(cards.map((c) => c.id)), today);
     }
 
     // The saldo service is asked only when the wage is not given: it computes the whole JHT statement.
