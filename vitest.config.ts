@@ -13,7 +13,8 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Opening a database and starting a server takes seconds, minutes on a loaded 2-core machine: fail only when stuck.
+    hookTimeout: 180_000,
     env: { NODE_ENV: "test" },
   },
 });

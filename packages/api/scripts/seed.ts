@@ -1,4 +1,5 @@
-// Loads the demo data into the configured database: `pnpm db:seed [--participants N]`.
+// Loads the demo data into the configured database: `pnpm db:seed [--participants N] [--batch-size B]`, in batches
+// (COPY on PostgreSQL) with progress on stderr.
 // Refuses a database that already has participants, so it never mixes demo data into real data, and refuses
 // production (NODE_ENV=production) unless SEED_DEMO_ACCOUNTS=true.
 import { parseArgs } from "node:util";
@@ -6,9 +7,11 @@ import { count } from "drizzle-orm";
 import { loadConfigOrExit } from "../src/config/environment.ts";
 import { openConfiguredDatabase } from "../src/bootstrap.ts";
 import { participants } from "../src/db/schema.ts";
-import { seedDemoData } from "../src/seed/demo-data.ts";
+import { DEFAULT_BATCH_SIZE, DEMO_ACCOUNTS, seedDemoData, type SeedProgress } from "../src/seed/demo-data.ts";
 
-const { values } = parseArgs({ options: { participants: { type: "string" } } });
+const DEMO_PARTICIPANTS = DEMO_ACCOUNTS.filter((a) => a.role === "PESERTA").length;
+
+const { values } = parseArgs({ options: { participants: { type: "string" }, "batch-size": { type: "string" } } });
 const config = loadConfigOrExit();
 // The demo accounts share a public password: never in production unless asked for explicitly (and knowingly).
 if (!config.seedDemoAccounts) {
@@ -23,6 +26,28 @@ if (!Number.isInteger(n) || n < 0) {
   console.error("--participants must be a whole number");
   process.exit(1);
 }
+const batchSize = values["batch-size"] ? Number(values["batch-size"]) : DEFAULT_BATCH_SIZE;
+if (!Number.isInteger(batchSize) || batchSize < 1) {
+  console.error("--batch-size must be a positive whole number");
+  process.exit(1);
+}
+
+/** Prints participants, ledger rows, rows/s and RSS to stderr at most every 3 s. */
+function progressPrinter(started: number): (progress: SeedProgress) => void {
+  let last = 0;
+  return ({ participants: done, contributions: rows }) => {
+    const now = Date.now();
+    if (now - last < 3_000 && done < n) return;
+    last = now;
+    const seconds = (now - started) / 1000;
+    const rss = Math.round(process.memoryUsage.rss() / 2 ** 20);
+    console.error(
+      `seed: ${done}/${n + DEMO_PARTICIPANTS} participants, ${rows} ledger rows, ` +
+        `${Math.round(rows / seconds)} rows/s, ${seconds.toFixed(0)} s, RSS ${rss} MB`,
+    );
+  };
+}
+
 const database = openConfiguredDatabase(config);
 try {
   await database.migrate();
@@ -32,7 +57,7 @@ try {
     process.exitCode = 1;
   } else {
     const started = Date.now();
-    const summary = await seedDemoData(database.db, { participants: n });
+    const summary = await seedDemoData(database.db, { participants: n }, { batchSize, onProgress: progressPrinter(started) });
     console.log(`seeded the ${database.kind} database in ${Date.now() - started} ms`, summary);
   }
 } finally {

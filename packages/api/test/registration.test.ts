@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { accounts, bpuMemberships, cards, outbox, passwordResetTokens, rateLimits, registrations, sessions, verificationCodes } from "../src/db/schema.ts";
 import { TEST_PASSWORD } from "./support/builders.ts";
+import { registrationFlow } from "./support/registration-flow.ts";
 import { useServerHarness } from "./support/harness.ts";
 import { gql, LOGIN, signIn, startTestServer } from "./support/test-server.ts";
 
@@ -26,14 +27,7 @@ const NEW_PASSWORD = "Kopi-Tubruk#88";
 // Gambir, Jakarta Pusat (31.71.01); born 17 May 1990, a man; serial 0001.
 const BPU_NIK = "3171011705900001";
 
-const call = (query: string, input: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  gql(h.server.url, query, { input }, { headers });
-
-async function lastCode(destination: string): Promise<string> {
-  const [row] = await h.tdb.database.db.select().from(outbox).where(eq(outbox.destination, destination)).orderBy(desc(outbox.createdAt)).limit(1);
-  if (!row) throw new Error(`nothing in the outbox for ${destination}`);
-  return String(row.params.code ?? row.params.token);
-}
+const { call, lastCode } = registrationFlow(h);
 
 async function seededParticipant() {
   return h.seed.participant({ fullName: "Rina Marlina", birthDate: "1991-03-04", gender: "PEREMPUAN" }).withCard({ status: "NONAKTIF" }).build();

@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { rupiahToSen } from "@jmo/schema";
 import { cards, jhtRates, saldoJhtYears } from "../src/db/schema.ts";
+import { saldoRepository } from "../src/modules/saldo/saldo.repository.ts";
+import { todayWib } from "../src/modules/saldo/saldo.service.ts";
 import { useServerHarness } from "./support/harness.ts";
 import { gql, signIn } from "./support/test-server.ts";
 
@@ -125,8 +127,56 @@ describe("saldo JHT", () => {
     expect(first[1]).toBe(first[0]);
     expect(later[1]).toBe(later[0]);
     expect(later[0]).toBeLessThanOrEqual(first[0]!);
-    // session, participant, cards, then rates, kept years, open ledger, withdrawals (+ one insert of closed years)
-    expect(later[0]).toBeLessThanOrEqual(8);
+    // the session, the participant with cards, then one saldo read (+ one insert of newly closed years)
+    expect(later[0]).toBeLessThanOrEqual(3);
+  });
+
+  it("answers the home query in at most 4 statements, and a second view reads no ledger row of a kept year", async () => {
+    const HOME = `{ me { fullName nikMasked cards { kpjMasked status segment employer { name } lastReported { period wage }
+      saldoJht { total } } saldoJht { total years { year saldoAwal iuranPemberiKerja iuranPekerja pengembangan saldoAkhir } } } }`;
+    const today = todayWib();
+    const year = Number(today.slice(0, 4));
+    const month = Number(today.slice(5, 7));
+    const thisYearOnly = { from: `${year}-01`, months: month, wage: 3_000_000 };
+    const specs = [
+      // one card and no closed year yet: nothing to keep, and each visit reads only this year
+      [thisYearOnly],
+      // three cards × 10 years, one still contributing, one stopped last year, one stopped earlier
+      [
+        { from: `${year - 9}-01`, months: 108 + month, wage: 4_000_000 },
+        { from: `${year - 10}-01`, months: 120, wage: 5_000_000 },
+        { from: `${year - 11}-06`, months: 100, wage: 6_000_000 },
+      ],
+      // a long-kept card with a new card of this year (the new one used to make every visit read the whole ledger)
+      [{ from: `${year - 10}-01`, months: 120 + month, wage: 4_500_000 }, thisYearOnly],
+    ];
+    const participantsToView = [];
+    for (const spec of specs) participantsToView.push({ ...(await participantWith(spec)), spec });
+    const read = vi.spyOn(saldoRepository, "readForCards");
+    try {
+      for (const p of participantsToView) {
+        const first = await gql(h.server.url, HOME, {}, { token: p.token });
+        expect(first.errors).toBeUndefined();
+        expect(first.extensions?.sqlStatements).toBeLessThanOrEqual(4);
+        // every closed year of every card is kept after the first view
+        expect(first.data!.me.cards).toHaveLength(p.cards.length);
+        for (const [i, card] of p.cards.entries()) {
+          const kept = (await h.tdb.database.db.select().from(saldoJhtYears).where(eq(saldoJhtYears.cardId, card.id))).map((k) => k.year);
+          const from = Number(p.spec[i]!.from.slice(0, 4));
+          expect(kept.sort((a, b) => a - b)).toEqual(Array.from({ length: year - from }, (_, k) => from + k));
+        }
+        read.mockClear();
+        const second = await gql(h.server.url, HOME, {}, { token: p.token });
+        expect(second.extensions?.sqlStatements).toBeLessThanOrEqual(4);
+        expect(second.data).toEqual(first.data);
+        expect(read).toHaveBeenCalledTimes(1);
+        const ledger = (await read.mock.results[0]!.value).ledger as Array<{ period: string }>;
+        expect(ledger.filter((e) => Number(e.period.slice(0, 4)) < year)).toEqual([]);
+        expect(ledger.length).toBeGreaterThan(0);
+      }
+    } finally {
+      read.mockRestore();
+    }
   });
 });
 

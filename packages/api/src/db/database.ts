@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
@@ -17,7 +17,16 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.meta.url));
+/**
+ * packages/api/drizzle, from src/db (tsx, vitest) or from dist/src/db (the compiled build of `pnpm build`): the
+ * first candidate that holds drizzle's journal.
+ */
+export const MIGRATIONS_FOLDER = resolveMigrationsFolder(["../../drizzle", "../../../drizzle"]);
+
+function resolveMigrationsFolder(candidates: readonly string[]): string {
+  const paths = candidates.map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+  return paths.find((path) => existsSync(`${path}/meta/_journal.json`)) ?? paths[0]!;
+}
 
 /** Counts the SQL statements of the current request (see RequestScope). */
 const countingLogger = {

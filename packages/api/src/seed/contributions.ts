@@ -3,7 +3,7 @@
 import { Faker, base, id_ID } from "@faker-js/faker";
 import { contributionFor, type ContributionShares } from "../modules/saldo/contribution-rules.ts";
 import { addDays, addMonths } from "./calendar.ts";
-import type { CardPlan, DemoDataset, EmployerPlan } from "./dataset.ts";
+import type { CardPlan, DemoDataset, EmployerPlan, ParticipantPlan } from "./dataset.ts";
 
 /**
  * The demo ledger starts here, and so do the generated cards (dataset.ts): every card's history starts with the card.
@@ -32,13 +32,22 @@ function months(from: string, to: string): string[] {
 }
 
 export function planContributions(dataset: DemoDataset, seed: number, today: string): ContributionPlan[] {
+  const ledgerOf = contributionPlanner(seed, today, dataset.employers);
+  return dataset.participants.flatMap(ledgerOf);
+}
+
+/**
+ * The ledger one participant at a time: called for each participant in dataset order, it gives what
+ * planContributions gives for them (one faker stream, drawn in the same order), without the whole dataset.
+ */
+export function contributionPlanner(
+  seed: number,
+  today: string,
+  employers: ReadonlyArray<EmployerPlan>,
+): (participant: ParticipantPlan) => ContributionPlan[] {
   const faker = new Faker({ locale: [id_ID, base] });
   faker.seed(seed + 1);
-  const plans: ContributionPlan[] = [];
-  for (const participant of dataset.participants) {
-    for (const card of participant.cards) plans.push(...cardLedger(faker, card, dataset.employers, today));
-  }
-  return plans;
+  return (participant) => participant.cards.flatMap((card) => cardLedger(faker, card, employers, today));
 }
 
 /**

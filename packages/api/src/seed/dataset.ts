@@ -72,6 +72,21 @@ export interface DemoDataset {
   accounts: AccountPlan[];
 }
 
+/**
+ * The dataset without the generated participants held in memory: those come one at a time, drawn in the same order
+ * as buildDemoDataset draws them (so the same options give the same data), while the uniqueness sets stay.
+ */
+export interface DemoDatasetStream {
+  employers: EmployerPlan[];
+  /** The demo personas; they come before the generated participants. */
+  demoParticipants: ParticipantPlan[];
+  accounts: AccountPlan[];
+  /** How many `generated` yields. */
+  generatedCount: number;
+  /** Iterate once. */
+  generated: Iterable<ParticipantPlan>;
+}
+
 export const DEFAULT_SEED = 20260101;
 const MIN_EMPLOYERS = 20;
 /** Generated cards start no earlier than the demo ledger, so that every card's history starts with the card. */
@@ -142,6 +157,16 @@ const COMPANY_TRADES = ["Tekstil", "Logistik", "Konstruksi", "Pangan", "Digital"
 
 /** The dataset for these options; see SeedOptions. */
 export async function buildDemoDataset(options: SeedOptions): Promise<DemoDataset> {
+  const stream = await streamDemoDataset(options);
+  return {
+    employers: stream.employers,
+    participants: [...stream.demoParticipants, ...stream.generated],
+    accounts: stream.accounts,
+  };
+}
+
+/** The same dataset as buildDemoDataset, with the generated participants drawn lazily (for large seeds). */
+export async function streamDemoDataset(options: SeedOptions): Promise<DemoDatasetStream> {
   const today = options.today ?? todayUtc();
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(options.participants) || options.participants < 0) {
@@ -152,7 +177,7 @@ export async function buildDemoDataset(options: SeedOptions): Promise<DemoDatase
     throw new RangeError(`today must be a date from ${EARLIEST_TODAY}: ${today}`);
   }
   const [districts, villages] = await Promise.all([loadDistricts(), loadVillagesByDistrict()]);
-  return new DatasetBuilder(seed, today, districts, villages).build(options.participants);
+  return new DatasetBuilder(seed, today, districts, villages).stream(options.participants);
 }
 
 class DatasetBuilder {
@@ -201,7 +226,7 @@ class DatasetBuilder {
     this.nationalityWeights = FOREIGN_NATIONALITIES.map((n) => ({ weight: n.workers, value: n }));
   }
 
-  build(participantCount: number): DemoDataset {
+  stream(participantCount: number): DemoDatasetStream {
     // The personas come first so that nothing generated can take their NIK, KPJ, NPP, email or phone.
     const demo = DEMO_PERSONAS.map((persona) => ({ persona, plan: this.demoParticipant(persona) }));
     const demoEmployers = DEMO_EMPLOYERS.map((e) => {
@@ -209,10 +234,15 @@ class DatasetBuilder {
       return { ...e };
     });
     const pool = this.employerPool(Math.max(MIN_EMPLOYERS, Math.round(participantCount / 5)));
-    const generated = Array.from({ length: participantCount }, () => this.participant(pool));
+    const self = this;
+    function* generated(): Generator<ParticipantPlan> {
+      for (let i = 0; i < participantCount; i += 1) yield self.participant(pool);
+    }
     return {
       employers: [...demoEmployers, ...pool],
-      participants: [...demo.map((d) => d.plan), ...generated],
+      demoParticipants: demo.map((d) => d.plan),
+      generatedCount: participantCount,
+      generated: generated(),
       accounts: [
         ...demo.map(({ persona, plan }) => ({
           role: "PESERTA" as const,

@@ -32,7 +32,7 @@ import { loadDistricts } from "./areas.ts";
 import { FOREIGN_NATIONALITIES, givenNameOf, nationalityOf } from "./foreign-workers.ts";
 import { FOREIGN_WORKER_PROVINCES, PROVINCE_POPULATION } from "./population.ts";
 import { addMonths, addYears } from "./calendar.ts";
-import { buildDemoDataset, DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData, type DemoDataset, type SeedSummary } from "./demo-data.ts";
+import { buildDemoDataset, DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData, type DemoDataset, type SeedSummary, type SeedWriteOptions } from "./demo-data.ts";
 import { parseNik } from "./nik.ts";
 
 const TODAY = "2026-03-15";
@@ -40,9 +40,9 @@ const OPTIONS = { participants: 50, today: TODAY };
 const MORE_THAN_A_MONTH_AGO = addMonths(TODAY, -1);
 
 /** PGlite, or with TEST_DATABASE_URL a PostgreSQL database of its own (test/support/test-database.ts). */
-async function seededDatabase(): Promise<{ tdb: TestDatabase; database: Database; summary: SeedSummary }> {
+async function seededDatabase(write?: SeedWriteOptions): Promise<{ tdb: TestDatabase; database: Database; summary: SeedSummary }> {
   const tdb = await openTestDatabase();
-  return { tdb, database: tdb.database, summary: await seedDemoData(tdb.database.db, OPTIONS) };
+  return { tdb, database: tdb.database, summary: await seedDemoData(tdb.database.db, OPTIONS, write) };
 }
 
 let tdb: TestDatabase;
@@ -253,11 +253,24 @@ describe("seedDemoData", () => {
     }
   });
 
-  it("seeds the same data again from the same seed", async () => {
-    const second = await seededDatabase();
+  it("seeds the same data again from the same seed, whatever the batch size", async () => {
+    // Written in batches of 7 participants here, of DEFAULT_BATCH_SIZE (all at once for 50) in beforeAll.
+    const second = await seededDatabase({ batchSize: 7 });
     try {
       const again = await second.database.db.select().from(participants);
       const againCards = await second.database.db.select().from(cards);
+      const ledger = async (db: Database["db"]) =>
+        (
+          await db
+            .select({ kpj: cards.kpj, period: contributions.period, wage: contributions.wageSen, paidAt: contributions.paidAt, npp: employers.npp })
+            .from(contributions)
+            .innerJoin(cards, eq(cards.id, contributions.cardId))
+            .leftJoin(employers, eq(employers.id, contributions.employerId))
+        )
+          .map((c) => [c.kpj, c.period, c.wage, c.paidAt, c.npp].join("|"))
+          .sort();
+      expect(await ledger(second.database.db)).toEqual(await ledger(database.db));
+      expect(second.summary).toEqual(summary);
       const persons = (rows: ParticipantRow[]) =>
         rows
           .map((p) => [p.nik, p.fullName, p.birthDate, p.birthPlace, p.email, p.phone, p.pengkinianStatus, p.passportNumber, p.address, p.bankAccountNumber].join("|"))

@@ -1,4 +1,5 @@
-// Loads the deterministic demo data (see dataset.ts) into a database, in one transaction.
+// Loads the deterministic demo data (see dataset.ts) into a database, in one transaction, in batches of participants.
+import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "../db/database.ts";
 import {
   accounts,
@@ -17,9 +18,10 @@ import {
 import { hashPassword } from "../modules/accounts/password.ts";
 import { SYSTEM_ACTOR } from "../modules/audit/personal-data-audit.table.ts";
 import { auditChanges, profileChanges, type ProfileChanges } from "../modules/pengkinian/pengkinian.record.ts";
-import { buildDemoDataset, DEFAULT_SEED, type AccountPlan, type DemoDataset, type ParticipantPlan, type SeedOptions } from "./dataset.ts";
+import { streamDemoDataset, DEFAULT_SEED, type AccountPlan, type DemoDataset, type ParticipantPlan, type SeedOptions } from "./dataset.ts";
+import { bulkInsert, CHUNK_SIZE, skipForeignKeyChecks } from "./bulk-insert.ts";
 import { todayUtc } from "./calendar.ts";
-import { planContributions, type ContributionPlan } from "./contributions.ts";
+import { contributionPlanner, type ContributionPlan } from "./contributions.ts";
 
 export { DEMO_ACCOUNTS } from "./demo-personas.ts";
 export { buildDemoDataset, DEFAULT_SEED, type DemoDataset, type SeedOptions } from "./dataset.ts";
@@ -36,38 +38,78 @@ export interface SeedSummary {
   pengkinian: number;
 }
 
-/** Rows per INSERT: well below PostgreSQL's 65,535 bind parameters for the widest table. */
-const CHUNK_SIZE = 500;
+/** Participants generated, planned and written together: memory stays flat whatever the total. */
+export const DEFAULT_BATCH_SIZE = 1_000;
 
-/** Inserts the demo data into an empty database (a second run fails on the unique KPJs and rolls back). */
-export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSummary> {
-  const dataset = await buildDemoDataset(options);
+export interface SeedProgress {
+  participants: number;
+  cards: number;
+  contributions: number;
+}
+
+export interface SeedWriteOptions {
+  /** Participants per batch (default DEFAULT_BATCH_SIZE); the data does not depend on it. */
+  batchSize?: number;
+  /** Called after each batch is written. */
+  onProgress?: (progress: SeedProgress) => void;
+}
+
+/**
+ * Inserts the demo data into an empty database, in one transaction (a second run fails on the unique KPJs and rolls
+ * back). Participants are generated and written in batches (COPY on PostgreSQL), so memory does not grow with N.
+ */
+export async function seedDemoData(db: Db, options: SeedOptions, write: SeedWriteOptions = {}): Promise<SeedSummary> {
+  const batchSize = write.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer: ${batchSize}`);
+  const dataset = await streamDemoDataset(options);
   const today = options.today ?? todayUtc();
-  const ledger = planContributions(dataset, options.seed ?? DEFAULT_SEED, today);
-  const firstPaid = firstPaidContributions(ledger, today);
-  // What each verified pengkinian wrote to its participant's record, as the verifier computes it.
-  const verified = new Map(
-    dataset.participants.filter((p) => p.pengkinian?.status === "TERVERIFIKASI").map((p) => [p.nik, verifiedChanges(p)] as const),
-  );
+  const ledgerOf = contributionPlanner(options.seed ?? DEFAULT_SEED, today, dataset.employers);
   // argon2id is slow on purpose; the demo accounts share one password, so one hash serves them all. It is
   // computed before the transaction opens so the transaction stays short.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
-    const employerIds = await insertEmployers(tx, dataset);
-    const participantIds = await insertParticipants(tx, dataset.participants, verified);
-    const cardIds = await insertCards(tx, dataset.participants, participantIds, employerIds, firstPaid);
-    await insertContributions(tx, ledger, cardIds, employerIds);
-    await insertPengkinian(tx, dataset.participants, participantIds, verified);
-    await insertAccounts(tx, dataset.accounts, participantIds, passwordHash);
-  });
-  return {
-    participants: dataset.participants.length,
-    cards: dataset.participants.reduce((sum, p) => sum + p.cards.length, 0),
+  const accountNiks = new Set(dataset.accounts.flatMap((a) => (a.participantNik === null ? [] : [a.participantNik])));
+  const summary: SeedSummary = {
+    participants: 0,
+    cards: 0,
     employers: dataset.employers.length,
-    contributions: ledger.length,
+    contributions: 0,
     accounts: dataset.accounts.length,
-    pengkinian: dataset.participants.filter((p) => p.pengkinian).length,
+    pengkinian: 0,
   };
+  await db.transaction(async (tx) => {
+    await skipForeignKeyChecks(tx);
+    const employerIds = await insertEmployers(tx, dataset);
+    const accountParticipantIds = new Map<string, string>();
+    const writeBatch = async (batch: ReadonlyArray<ParticipantPlan>): Promise<void> => {
+      const ledger = batch.flatMap(ledgerOf);
+      const firstPaid = firstPaidContributions(ledger, today);
+      // What each verified pengkinian wrote to its participant's record, as the verifier computes it.
+      const verified = new Map(
+        batch.filter((p) => p.pengkinian?.status === "TERVERIFIKASI").map((p) => [p.nik, verifiedChanges(p)] as const),
+      );
+      const participantIds = await insertParticipants(tx, batch, verified);
+      const cardIds = await insertCards(tx, batch, participantIds, employerIds, firstPaid);
+      await insertContributions(tx, ledger, cardIds, employerIds);
+      await insertPengkinian(tx, batch, participantIds, verified);
+      for (const nik of accountNiks) if (participantIds.has(nik)) accountParticipantIds.set(nik, participantIds.get(nik)!);
+      summary.participants += batch.length;
+      summary.cards += cardIds.size;
+      summary.contributions += ledger.length;
+      summary.pengkinian += batch.filter((p) => p.pengkinian).length;
+      write.onProgress?.({ participants: summary.participants, cards: summary.cards, contributions: summary.contributions });
+    };
+    let batch: ParticipantPlan[] = [...dataset.demoParticipants];
+    for (const p of dataset.generated) {
+      if (batch.length >= batchSize) {
+        await writeBatch(batch);
+        batch = [];
+      }
+      batch.push(p);
+    }
+    if (batch.length > 0) await writeBatch(batch);
+    await insertAccounts(tx, dataset.accounts, accountParticipantIds, passwordHash);
+  });
+  return summary;
 }
 
 /** KPJs whose first contribution was paid by today. */
@@ -87,7 +129,7 @@ function verifiedChanges(p: ParticipantPlan): ProfileChanges {
 }
 
 /** Returns the generated id of each employer by NPP. */
-async function insertEmployers(tx: Tx, dataset: DemoDataset): Promise<Map<string, string>> {
+async function insertEmployers(tx: Tx, dataset: Pick<DemoDataset, "employers">): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const chunk of chunks(dataset.employers)) {
     const rows = await tx.insert(employers).values(chunk).returning({ id: employers.id, npp: employers.npp });
@@ -96,21 +138,19 @@ async function insertEmployers(tx: Tx, dataset: DemoDataset): Promise<Map<string
   return ids;
 }
 
-/** Returns the generated id of each participant by NIK. Ids stay random: they must not be guessable. */
+/** Returns the id of each participant by NIK. Ids stay random (crypto): they must not be guessable. */
 async function insertParticipants(
   tx: Tx,
   plans: ReadonlyArray<ParticipantPlan>,
   verified: ReadonlyMap<string, ProfileChanges>,
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (const chunk of chunks(plans)) {
-    const values = chunk.map(({ cards: _cards, pengkinian: _attempt, ...participant }) => ({
-      ...participant,
-      ...verified.get(participant.nik)?.columns,
-    }));
-    const rows = await tx.insert(participants).values(values).returning({ id: participants.id, nik: participants.nik });
-    for (const row of rows) ids.set(row.nik, row.id);
-  }
+  const rows = plans.map(({ cards: _cards, pengkinian: _attempt, ...participant }) => ({
+    id: newId(ids, participant.nik),
+    ...participant,
+    ...verified.get(participant.nik)?.columns,
+  }));
+  await bulkInsert(tx, participants, rows);
   return ids;
 }
 
@@ -121,8 +161,10 @@ async function insertCards(
   employerIds: ReadonlyMap<string, string>,
   firstPaid: ReadonlySet<string>,
 ): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
   const rows = plans.flatMap((p) =>
     p.cards.map((c) => ({
+      id: newId(ids, c.kpj),
       participantId: c.linked ? idOf(participantIds, p.nik) : null,
       kpj: c.kpj,
       registeredNik: p.nik,
@@ -135,10 +177,7 @@ async function insertCards(
       nonaktifSince: c.nonaktifSince,
     })),
   );
-  const ids = new Map<string, string>();
-  for (const chunk of chunks(rows)) {
-    for (const row of await tx.insert(cards).values(chunk).returning({ id: cards.id, kpj: cards.kpj })) ids.set(row.kpj, row.id);
-  }
+  await bulkInsert(tx, cards, rows);
   return ids;
 }
 
@@ -153,8 +192,7 @@ async function insertContributions(
     cardId: idOf(cardIds, kpj),
     employerId: employerNpp === null ? null : idOf(employerIds, employerNpp),
   }));
-  // 14 columns a row: 500 rows stay far below PostgreSQL's 65,535 bind parameters.
-  for (const chunk of chunks(rows)) await tx.insert(contributions).values(chunk);
+  await bulkInsert(tx, contributions, rows);
 }
 
 /**
@@ -169,32 +207,30 @@ async function insertPengkinian(
 ): Promise<void> {
   const withAttempt = plans.filter((p) => p.pengkinian);
   const attemptIds = new Map<string, string>();
-  for (const chunk of chunks(withAttempt)) {
-    const rows = chunk.map((p) => {
-      const a = p.pengkinian!;
-      const submitted = new Date(a.submittedAt);
-      return {
-        participantId: idOf(participantIds, p.nik),
-        status: a.status,
-        completedSteps: [...PENGKINIAN_STEPS],
-        dataKontak: a.dataKontak,
-        dataKependudukan: a.dataKependudukan,
-        dataTambahan: a.dataTambahan,
-        consentAt: submitted,
-        submittedAt: submitted,
-        decideAfter: new Date(submitted.getTime() + 10_000),
-        decidedAt: a.decidedAt ? new Date(a.decidedAt) : null,
-        rejectionReason: a.rejectionReason,
-        // start, KPJ, selfie, three sections and submit each wrote the row once; the decision once more.
-        version: a.decidedAt ? 8 : 7,
-        createdAt: new Date(a.startedAt),
-        updatedAt: new Date(a.decidedAt ?? a.submittedAt),
-      };
-    });
-    for (const row of await tx.insert(pengkinian).values(rows).returning({ id: pengkinian.id, participantId: pengkinian.participantId })) {
-      attemptIds.set(row.participantId, row.id);
-    }
-  }
+  const attempts = withAttempt.map((p) => {
+    const a = p.pengkinian!;
+    const submitted = new Date(a.submittedAt);
+    const participantId = idOf(participantIds, p.nik);
+    return {
+      id: newId(attemptIds, participantId),
+      participantId,
+      status: a.status,
+      completedSteps: [...PENGKINIAN_STEPS],
+      dataKontak: a.dataKontak,
+      dataKependudukan: a.dataKependudukan,
+      dataTambahan: a.dataTambahan,
+      consentAt: submitted,
+      submittedAt: submitted,
+      decideAfter: new Date(submitted.getTime() + 10_000),
+      decidedAt: a.decidedAt ? new Date(a.decidedAt) : null,
+      rejectionReason: a.rejectionReason,
+      // start, KPJ, selfie, three sections and submit each wrote the row once; the decision once more.
+      version: a.decidedAt ? 8 : 7,
+      createdAt: new Date(a.startedAt),
+      updatedAt: new Date(a.decidedAt ?? a.submittedAt),
+    };
+  });
+  await bulkInsert(tx, pengkinian, attempts);
   const events = withAttempt.flatMap((p) => {
     const a = p.pengkinian!;
     const participantId = idOf(participantIds, p.nik);
@@ -202,7 +238,7 @@ async function insertPengkinian(
     const submitted = { pengkinianId, participantId, status: "DIAJUKAN" as const, createdAt: new Date(a.submittedAt) };
     return a.decidedAt ? [submitted, { pengkinianId, participantId, status: a.status, createdAt: new Date(a.decidedAt) }] : [submitted];
   });
-  for (const chunk of chunks(events)) await tx.insert(pengkinianEvents).values(chunk);
+  await bulkInsert(tx, pengkinianEvents, events);
 
   const family: Array<typeof familyMembers.$inferInsert> = [];
   const audit: Array<typeof personalDataAudit.$inferInsert> = [];
@@ -216,8 +252,8 @@ async function insertPengkinian(
     const meta = { actor: SYSTEM_ACTOR, participantId, reason: "PENGKINIAN_TERVERIFIKASI", source: `pengkinian:${idOf(attemptIds, participantId)}` };
     for (const line of auditChanges(changes.audit, meta)) audit.push({ ...line, at });
   }
-  for (const chunk of chunks(family)) await tx.insert(familyMembers).values(chunk);
-  for (const chunk of chunks(audit)) await tx.insert(personalDataAudit).values(chunk);
+  await bulkInsert(tx, familyMembers, family);
+  await bulkInsert(tx, personalDataAudit, audit);
 }
 
 async function insertAccounts(
@@ -239,6 +275,13 @@ async function insertAccounts(
 function idOf(ids: ReadonlyMap<string, string>, key: string): string {
   const id = ids.get(key);
   if (id === undefined) throw new Error(`seed: no row was inserted for ${key}`);
+  return id;
+}
+
+/** A fresh random id for the key, remembered in `ids`. */
+function newId(ids: Map<string, string>, key: string): string {
+  const id = randomUUID();
+  ids.set(key, id);
   return id;
 }
 

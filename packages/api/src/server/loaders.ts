@@ -10,10 +10,9 @@ import type { PengkinianRow } from "../modules/pengkinian/pengkinian.table.ts";
 import { klaimRepository } from "../modules/klaim/klaim.repository.ts";
 import type { KlaimEventRow, KlaimRow } from "../modules/klaim/klaim.table.ts";
 import { klaimProcessingRepository } from "../modules/klaim/klaim-processing.repository.ts";
-import { saldoRepository } from "../modules/saldo/saldo.repository.ts";
 import type { CardStatements, SaldoService } from "../modules/saldo/saldo.service.ts";
 
-type LastReportedRow = Awaited<ReturnType<typeof saldoRepository.lastReported>>[number];
+type LastReportedRow = CardStatements["lastReported"];
 import type { ParticipantRow } from "../modules/participants/participant.table.ts";
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
@@ -38,24 +37,43 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
  */
 export function createLoaders(db: Db, saldo: SaldoService, options: { cache: boolean } = { cache: true }) {
   const opts = { cache: options.cache };
+  /** Each card's JHT statements; one batch serves a participant's merged saldo and every card's own. */
+  const saldoByCard = new DataLoader<string, CardStatements>(async (ids) => {
+    const statements = await saldo.forCards(ids);
+    return ids.map((id) => statements.get(id)!);
+  }, opts);
+  const card = new DataLoader<string, CardRow | null>(async (ids) => byId(ids, await cardRepository.findByIds(db, ids)), opts);
+  const cardsByParticipant = new DataLoader<string, LinkedCardRow[]>(
+    async (ids) => groupBy(ids, await cardRepository.findByParticipantIds(db, ids), (c) => c.participantId),
+    opts,
+  );
+  const employer = new DataLoader<string, EmployerRow | null>(async (ids) => byId(ids, await employerRepository.findByIds(db, ids)), opts);
+  /**
+   * A participant comes with their cards and the cards' employers (one statement), primed into the loaders
+   * above: `me { cards { employer } }` costs one read, not three.
+   */
+  const participant = new DataLoader<string, ParticipantRow | null>(async (ids) => {
+    const found = await participantRepository.findWithCards(db, ids);
+    if (options.cache) {
+      for (const [id, entry] of found.participants) {
+        cardsByParticipant.prime(id, entry.cards);
+        for (const c of entry.cards) card.prime(c.id, c);
+      }
+      for (const [id, row] of found.employers) employer.prime(id, row);
+    }
+    return ids.map((id) => found.participants.get(id)?.participant ?? null);
+  }, opts);
   return {
-    /** Each card's JHT statements; one batch serves a participant's merged saldo and every card's own. */
-    saldoByCard: new DataLoader<string, CardStatements>(async (ids) => {
-      const statements = await saldo.forCards(ids);
-      return ids.map((id) => statements.get(id)!);
-    }, opts),
+    saldoByCard,
+    /** Read in the same statement as the saldo: a home screen showing both costs one read for all cards. */
     lastReported: new DataLoader<string, LastReportedRow | null>(async (ids) => {
-      const rows = await saldoRepository.lastReported(db, ids);
-      const map = new Map(rows.map((r) => [r.cardId, r]));
-      return ids.map((id) => map.get(id) ?? null);
+      const statements = await saldoByCard.loadMany(ids);
+      return statements.map((s) => (s instanceof Error ? s : s.lastReported));
     }, opts),
-    participant: new DataLoader<string, ParticipantRow | null>(async (ids) => byId(ids, await participantRepository.findByIds(db, ids)), opts),
-    card: new DataLoader<string, CardRow | null>(async (ids) => byId(ids, await cardRepository.findByIds(db, ids)), opts),
-    cardsByParticipant: new DataLoader<string, LinkedCardRow[]>(
-      async (ids) => groupBy(ids, await cardRepository.findByParticipantIds(db, ids), (c) => c.participantId),
-      opts,
-    ),
-    employer: new DataLoader<string, EmployerRow | null>(async (ids) => byId(ids, await employerRepository.findByIds(db, ids)), opts),
+    participant,
+    card,
+    cardsByParticipant,
+    employer,
     pengkinian: new DataLoader<string, PengkinianRow | null>(async (ids) => byId(ids, await pengkinianRepository.findByIds(db, ids)), opts),
     klaim: new DataLoader<string, KlaimRow | null>(async (ids) => byId(ids, await klaimRepository.findByIds(db, ids)), opts),
     /** Each claim's timeline, in sequence order (one statement for any number of claims). */

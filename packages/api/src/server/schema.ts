@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type PubSub } from "type-graphql";
-import { OwnerGuard } from "../common/access.ts";
+import { guardOwnedFields } from "../common/access.ts";
 import { AuthResolver } from "../modules/accounts/auth.resolver.ts";
 import { CardResolver } from "../modules/cards/card.resolver.ts";
 import { DigitalCardResolver } from "../modules/cards/digital-card.resolver.ts";
@@ -44,8 +44,8 @@ export const resolvers = [
 ] as const;
 
 /** Built once per server instance; `pubSub` carries subscription events (PostgreSQL LISTEN/NOTIFY). */
-export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...resolvers], pubSub, globalMiddlewares: [OwnerGuard], validate: false });
+export async function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  return guardOwnedFields(await buildSchema({ resolvers: [...resolvers], pubSub, validate: false }));
 }
 
 /** The SDL committed as packages/schema/schema.graphql: sorted, so that diffs show only real changes. */

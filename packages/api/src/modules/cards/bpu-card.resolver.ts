@@ -8,7 +8,7 @@ import { toCard } from "../participants/participant.mapper.ts";
 
 @Resolver(() => Card)
 export class CardKpjResolver {
-  // OwnerGuard has already let the holder or staff through; the full number is for the holder alone (staff: null).
+  // The owner guard (guardOwnedFields) has already let the holder or staff through; the full number is for the holder alone (staff: null).
   @FieldResolver(() => String, { nullable: true })
   kpj(@Root() card: Card, @Ctx() ctx: Context): string | null {
     return isHolder(ctx.auth, card.ownerParticipantId) ? card.kpjFull : null;

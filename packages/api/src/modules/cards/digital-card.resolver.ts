@@ -5,7 +5,7 @@ import type { Context } from "../../server/context.ts";
 
 @Resolver(() => Card)
 export class DigitalCardResolver {
-  // Card's fields are guarded by OwnerGuard: only the holder (or staff) reaches this; staff see NIK and KPJ masked.
+  // Card's fields are guarded by the owner guard (guardOwnedFields): only the holder (or staff) reaches this; staff see NIK and KPJ masked.
   @FieldResolver(() => DigitalCard, { description: "The card to show or save: an SVG with a QR code carrying a signed, expiring token" })
   async digitalCard(@Root() card: Card, @Ctx() ctx: Context): Promise<DigitalCard> {
     const participant = await ctx.loaders.participant.load(card.ownerParticipantId);

@@ -1,36 +1,83 @@
-import { and, asc, desc, gte, inArray, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/database.ts";
-import { contributions, jhtRates, jhtWithdrawals, saldoJhtYears, type SaldoJhtYearRow } from "./saldo.table.ts";
+import { and, asc, inArray, sql } from "drizzle-orm";
+import { rowsOf, type DbOrTx } from "../../db/database.ts";
+import { contributions, jhtRates, saldoJhtYears, type SaldoJhtYearRow } from "./saldo.table.ts";
+
+/** What one statement reads to compute several cards' statements (see `saldoRepository.readForCards`). */
+export interface SaldoRead {
+  rates: Array<{ year: number; rateBp: number; source: "OFFICIAL" | "ASSUMED" }>;
+  /** Kept closed years, by card then year. */
+  closed: SaldoJhtYearRow[];
+  /** Each card's ledger from the year after its last kept year (the whole ledger when none is kept), in period order. */
+  ledger: Array<{ cardId: string; period: string; employerSen: bigint; workerSen: bigint }>;
+  withdrawals: Array<{ cardId: string; paidOn: string; amountSen: bigint }>;
+  lastReported: Array<{ cardId: string; period: string; wageSen: bigint; paidAt: string | null; employerId: string | null }>;
+}
+
+type Json = Record<string, string | number | null>;
+const parsed = (v: unknown): Json[] => (v == null ? [] : ((typeof v === "string" ? JSON.parse(v) : v) as Json[]));
 
 export const saldoRepository = {
+  /**
+   * Rates, kept years, the open ledger, withdrawals and the latest contribution of the given cards in ONE
+   * statement (one snapshot: the open ledger starts right after the kept years this same read sees). Money
+   * travels as text so that no sen is lost to JSON numbers.
+   */
+  async readForCards(db: DbOrTx, cardIds: readonly string[]): Promise<SaldoRead> {
+    const ids = sql.join(
+      cardIds.map((id) => sql`${id}`),
+      sql`, `,
+    );
+    const result = await db.execute(sql`select
+      (select json_agg(json_build_object('year', r.year, 'rateBp', r.rate_bp, 'source', r.source) order by r.year) from jht_rates r) as rates,
+      (select json_agg(json_build_object('cardId', y.card_id, 'year', y.year, 'saldoAwalSen', y.saldo_awal_sen::text,
+          'iuranPemberiKerjaSen', y.iuran_pemberi_kerja_sen::text, 'iuranPekerjaSen', y.iuran_pekerja_sen::text,
+          'pengembanganSen', y.pengembangan_sen::text, 'penarikanSen', y.penarikan_sen::text, 'saldoAkhirSen', y.saldo_akhir_sen::text,
+          'rateBp', y.rate_bp, 'rateSource', y.rate_source, 'computedAt', y.computed_at) order by y.card_id, y.year)
+        from saldo_jht_years y where y.card_id in (${ids})) as closed,
+      (select json_agg(json_build_object('cardId', c.card_id, 'period', c.period::text, 'employerSen', c.jht_employer_sen::text,
+          'workerSen', c.jht_worker_sen::text) order by c.period)
+        from cards k
+        cross join lateral (select coalesce(max(y.year), 0) + 1 as open_from from saldo_jht_years y where y.card_id = k.id) o
+        join contributions c on c.card_id = k.id and c.period >= make_date(o.open_from, 1, 1)
+        where k.id in (${ids})) as ledger,
+      (select json_agg(json_build_object('cardId', w.card_id, 'paidOn', w.paid_on::text, 'amountSen', w.amount_sen::text) order by w.paid_on)
+        from jht_withdrawals w where w.card_id in (${ids})) as withdrawals,
+      (select json_agg(json_build_object('cardId', l.card_id, 'period', l.period::text, 'wageSen', l.wage_sen::text,
+          'paidAt', l.paid_at::text, 'employerId', l.employer_id))
+        from cards k
+        cross join lateral (select * from contributions c where c.card_id = k.id order by c.period desc limit 1) l
+        where k.id in (${ids})) as last_reported`);
+    const row = rowsOf<Record<string, unknown>>(result)[0]!;
+    const big = (v: string | number | null) => BigInt(v as string);
+    return {
+      rates: parsed(row.rates).map((r) => ({ year: r.year as number, rateBp: r.rateBp as number, source: r.source as "OFFICIAL" | "ASSUMED" })),
+      closed: parsed(row.closed).map((y) => ({
+        cardId: y.cardId as string,
+        year: y.year as number,
+        saldoAwalSen: big(y.saldoAwalSen!),
+        iuranPemberiKerjaSen: big(y.iuranPemberiKerjaSen!),
+        iuranPekerjaSen: big(y.iuranPekerjaSen!),
+        pengembanganSen: big(y.pengembanganSen!),
+        penarikanSen: big(y.penarikanSen!),
+        saldoAkhirSen: big(y.saldoAkhirSen!),
+        rateBp: y.rateBp as number,
+        rateSource: y.rateSource as "OFFICIAL" | "ASSUMED",
+        computedAt: new Date(y.computedAt as string),
+      })),
+      ledger: parsed(row.ledger).map((e) => ({ cardId: e.cardId as string, period: e.period as string, employerSen: big(e.employerSen!), workerSen: big(e.workerSen!) })),
+      withdrawals: parsed(row.withdrawals).map((w) => ({ cardId: w.cardId as string, paidOn: w.paidOn as string, amountSen: big(w.amountSen!) })),
+      lastReported: parsed(row.last_reported).map((l) => ({
+        cardId: l.cardId as string,
+        period: l.period as string,
+        wageSen: big(l.wageSen!),
+        paidAt: (l.paidAt as string | null) ?? null,
+        employerId: (l.employerId as string | null) ?? null,
+      })),
+    };
+  },
+
   async rates(db: DbOrTx) {
     return db.select().from(jhtRates).orderBy(asc(jhtRates.year));
-  },
-
-  async closedYears(db: DbOrTx, cardIds: readonly string[]): Promise<SaldoJhtYearRow[]> {
-    return db.select().from(saldoJhtYears).where(inArray(saldoJhtYears.cardId, [...cardIds])).orderBy(asc(saldoJhtYears.year));
-  },
-
-  /** Contributions of the given cards from a period on (YYYY-MM-DD), in period order. */
-  async ledgerSince(db: DbOrTx, cardIds: readonly string[], fromPeriod: string) {
-    return db
-      .select({
-        cardId: contributions.cardId,
-        period: contributions.period,
-        employerSen: contributions.jhtEmployerSen,
-        workerSen: contributions.jhtWorkerSen,
-      })
-      .from(contributions)
-      .where(and(inArray(contributions.cardId, [...cardIds]), gte(contributions.period, fromPeriod)))
-      .orderBy(asc(contributions.period));
-  },
-
-  async withdrawals(db: DbOrTx, cardIds: readonly string[]) {
-    return db
-      .select({ cardId: jhtWithdrawals.cardId, paidOn: jhtWithdrawals.paidOn, amountSen: jhtWithdrawals.amountSen })
-      .from(jhtWithdrawals)
-      .where(inArray(jhtWithdrawals.cardId, [...cardIds]))
-      .orderBy(asc(jhtWithdrawals.paidOn));
   },
 
   /** Keeps closed years; a year computed twice (two requests at once) is the same, so the second is dropped. */
@@ -47,20 +94,5 @@ export const saldoRepository = {
       .from(contributions)
       .where(and(inArray(contributions.cardId, [...cardIds]), sql`${contributions.jpEmployerSen} + ${contributions.jpWorkerSen} > 0`))
       .orderBy(asc(contributions.period));
-  },
-
-  /** The latest contribution of each card ("data yang dilaporkan"). */
-  async lastReported(db: DbOrTx, cardIds: readonly string[]) {
-    return db
-      .selectDistinctOn([contributions.cardId], {
-        cardId: contributions.cardId,
-        period: contributions.period,
-        wageSen: contributions.wageSen,
-        paidAt: contributions.paidAt,
-        employerId: contributions.employerId,
-      })
-      .from(contributions)
-      .where(inArray(contributions.cardId, [...cardIds]))
-      .orderBy(contributions.cardId, desc(contributions.period));
   },
 };

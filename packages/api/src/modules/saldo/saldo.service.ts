@@ -3,18 +3,22 @@ import type { Database } from "../../db/database.ts";
 import { cardRepository } from "../cards/card.repository.ts";
 import { buildStatements, mergeStatements, totalsOf, type LedgerEntry, type Withdrawal, type YearRate, type YearStatement } from "./jht-engine.ts";
 import { formatPercent } from "./money.ts";
-import { saldoRepository } from "./saldo.repository.ts";
+import { saldoRepository, type SaldoRead } from "./saldo.repository.ts";
 import type { SaldoJhtYearRow } from "./saldo.table.ts";
 
 /** Today in Jakarta (WIB), as YYYY-MM-DD: the day a participant sees on their phone. */
 export function todayWib(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(now);
+  return wibDate.format(now);
 }
+// Building an Intl.DateTimeFormat costs far more than formatting with one: build it once.
+const wibDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" });
 
 export interface CardStatements {
   cardId: string;
   asOf: string;
   years: YearStatement[];
+  /** The card's latest contribution ("data yang dilaporkan"), read in the same statement. */
+  lastReported: SaldoRead["lastReported"][number] | null;
 }
 
 function fromRow(row: SaldoJhtYearRow): YearStatement {
@@ -49,28 +53,20 @@ export class SaldoService {
 
   /**
    * Statements of several cards at once, in a fixed number of statements whatever the number of cards or
-   * years: rates, kept closed years and withdrawals, then the open part of the ledger, then one insert that
-   * keeps any year that has closed since it was last computed.
+   * years: one read (rates, kept closed years, each card's ledger after its last kept year, withdrawals and
+   * the last reported contribution), then, only when a year has closed since it was last computed, one insert
+   * that keeps it. Every closed year of every card is kept, so a later read starts at the open year.
    */
   async forCards(cardIds: readonly string[]): Promise<Map<string, CardStatements>> {
     const asOf = this.today();
     const db = this.database.db;
     if (cardIds.length === 0) return new Map();
-    const [rateRows, closedRows, withdrawalRows] = await Promise.all([
-      saldoRepository.rates(db),
-      saldoRepository.closedYears(db, cardIds),
-      saldoRepository.withdrawals(db, cardIds),
-    ]);
-    const rates = new Map<number, YearRate>(rateRows.map((r) => [r.year, { rateBp: r.rateBp, source: r.source }]));
-    const closed = groupByCard(closedRows);
-    // The open part of each card's ledger starts after the last kept year *of this read*: reading it in the
-    // same query as the kept years could see years another request kept in between, and skip them.
-    const openFrom = new Map(cardIds.map((id) => [id, (closed.get(id)?.at(-1)?.year ?? 0) + 1]));
-    const earliest = Math.min(...openFrom.values());
-    const ledgerRows = (await saldoRepository.ledgerSince(db, cardIds, `${String(earliest).padStart(4, "0")}-01-01`)).filter(
-      (row) => Number(row.period.slice(0, 4)) >= openFrom.get(row.cardId)!,
-    );
-    const ledger = groupByCard(ledgerRows);
+    const read = await saldoRepository.readForCards(db, cardIds);
+    const rates = new Map<number, YearRate>(read.rates.map((r) => [r.year, { rateBp: r.rateBp, source: r.source }]));
+    const closed = groupByCard(read.closed);
+    const withdrawalRows = read.withdrawals;
+    const lastReported = new Map(read.lastReported.map((r) => [r.cardId, r]));
+    const ledger = groupByCard(read.ledger);
     const withdrawals = groupByCard(withdrawalRows);
     const result = new Map<string, CardStatements>();
     const toKeep: Array<YearStatement & { cardId: string }> = [];
@@ -86,7 +82,7 @@ export class SaldoService {
         asOf,
       );
       toKeep.push(...newlyClosed.map((y) => ({ ...y, cardId })));
-      result.set(cardId, { cardId, asOf, years });
+      result.set(cardId, { cardId, asOf, years, lastReported: lastReported.get(cardId) ?? null });
     }
     await saldoRepository.keepClosedYears(db, toKeep);
     return result;
@@ -107,8 +103,9 @@ export class SaldoService {
     const cards = await cardRepository.findByParticipantIds(this.database.db, [participantId]);
     const ids = cards.map((c) => c.id);
     if (ids.length === 0) return { totalSen: 0n, asOf: this.today(), monthlyWageSen: null };
-    const [statements, reported] = await Promise.all([this.forCards(ids), saldoRepository.lastReported(this.database.db, ids)]);
+    const statements = await this.forCards(ids);
     const merged = mergeStatements([...statements.values()].map((s) => s.years));
+    const reported = [...statements.values()].flatMap((s) => (s.lastReported ? [s.lastReported] : []));
     const latest = reported.sort((a, b) => (a.period < b.period ? 1 : -1))[0];
     return { totalSen: totalsOf(merged).totalSen, asOf: this.today(), monthlyWageSen: latest?.wageSen ?? null };
   }
