@@ -1,4 +1,4 @@
-// Benchmark of the attacks of issue 10 (findings 2 and 3), each against a server with its limits raised to effectively
+// Benchmark of the attacks of issue 10 (findings 2, 3 and 4), each against a server with its limits raised to effectively
 // off and against one with the defaults: the attack's response time and outcome, the server's RSS before, at its peak
 // and after, and the latency of a normal query (`{ banks { code } }`, one after another) while the attack runs.
 //   npx tsx --conditions=source packages/api/bench/abuse.ts            (embedded PGlite, in memory)
@@ -13,6 +13,7 @@ import { execSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import WebSocket from "ws";
+import { makeZeroPng } from "../test/support/selfies.ts";
 
 type Mode = "off" | "defaults";
 
@@ -25,6 +26,8 @@ const LIMITS_OFF: Record<string, string> = {
   MAX_DEPTH: "100000",
   MAX_DIRECTIVES: "100000000",
   MAX_COST: "1000000000",
+  // The configuration's maximum: the 4898×4898 bomb of finding 4 (23.99 MP) passes the header check and is decoded.
+  SELFIE_MAX_MEGAPIXELS: "24",
 };
 const PASSWORD = "Bench#2026";
 const ATTACK_TIMEOUT_MS = 180_000;
@@ -123,6 +126,33 @@ async function post(url: string, query: string, token?: string): Promise<string>
   }
 }
 
+/** One operation with variables (the selfie travels base64 in a variable, as the app sends it). */
+async function postWithVariables(url: string, query: string, variables: Record<string, unknown>, token: string): Promise<string> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(ATTACK_TIMEOUT_MS),
+  });
+  const body = (await res.json()) as { data?: Record<string, { userErrors?: Array<{ code: string }> }>; errors?: Array<{ extensions?: { code?: string } }> };
+  const payload = body.data ? Object.values(body.data)[0] : undefined;
+  return `${res.status} ${body.errors?.[0]?.extensions?.code ?? payload?.userErrors?.[0]?.code ?? "passed"}`;
+}
+
+/** Takes the signed-in participant through pengkinian's KPJ step (one card: confirmed as shown) to the selfie. */
+async function toSelfieStep(url: string, token: string): Promise<void> {
+  const started = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: `mutation { pengkinianStart { pengkinian { kpjChallenge { cardId } } } }` }),
+  });
+  const { data } = (await started.json()) as { data: { pengkinianStart: { pengkinian: { kpjChallenge: Array<{ cardId: string }> } } } };
+  const cards = data.pengkinianStart.pengkinian.kpjChallenge.map((c) => ({ cardId: c.cardId }));
+  await postWithVariables(url, `mutation($input: PengkinianConfirmKepesertaanInput!) { pengkinianConfirmKepesertaan(input: $input) { userErrors { code } } }`, { input: { cards } }, token);
+}
+
+const BIOMETRIC = `mutation($input: PengkinianVerifyBiometricInput!) { pengkinianVerifyBiometric(input: $input) { userErrors { code } } }`;
+
 /** graphql-ws by hand: init, ack, then one subscribe message of `query`; the outcome is the server's first answer. */
 function wsAttack(url: string, query: string): Promise<string> {
   return new Promise((resolve) => {
@@ -172,6 +202,18 @@ const ATTACKS: Attack[] = [
     run: (url, token, doc) => post(url, doc, token),
   },
   { name: "100,000 @skip directives", document: () => `{ banks ${"@skip(if: false) ".repeat(100_000)}{ code } }`, run: (url, _t, doc) => post(url, doc) },
+  {
+    // Finding 4: a 93 KB PNG declaring 4898×4898, six at once (each may use a selfie attempt: three block the account,
+    // so this runs after the others and before the last).
+    name: "6 x 4898x4898 PNG selfie bomb",
+    document: () => "",
+    run: async (url, token) => {
+      const bomb = (await makeZeroPng(4898, 4898)).toString("base64");
+      await toSelfieStep(url, token);
+      const outcomes = await Promise.all(Array.from({ length: 6 }, () => postWithVariables(url, BIOMETRIC, { input: { selfie: bomb } }, token)));
+      return [...new Set(outcomes)].join(" / ");
+    },
+  },
   // Last: it leaves the most memory behind. 27.5 MB of `aN: __typename` (1.9 M aliases), as in finding 2.
   { name: "27.5 MB WebSocket message", document: () => aliases(1_900_000, "__typename"), run: (url, _t, doc) => wsAttack(url, doc) },
 ];
