@@ -167,14 +167,6 @@ export class SocketSessions {
     }
   }
 
-  /** Open sockets on this instance (for tests and metrics). */
-  get size(): number {
-    let n = 0;
-    for (const set of this.byAccount.values()) n += set.size;
-    for (const count of this.anonymousByAddress.values()) n += count;
-    return n;
-  }
-
   private index(conn: LiveSocket): void {
     const auth = conn.auth;
     if (!auth) {

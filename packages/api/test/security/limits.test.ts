@@ -198,3 +198,28 @@ describe("TRUSTED_DOCUMENTS=sdk (production)", () => {
     expect((await gql(h.server.url, `{ me { fullName } }`, {}, { token: accessToken })).data!.me.fullName).toBe("Siti Rahayu");
   });
 });
+
+describe("the limits in production", () => {
+  let prod: RunningServer;
+  beforeAll(async () => {
+    prod = await startTestServer(h.tdb.database, { NODE_ENV: "production" });
+  });
+  afterAll(() => prod?.stop());
+
+  it("refuses the same attacks with the same codes, and a 27 MB WebSocket message closes the socket", async () => {
+    expectRefused(await gql(prod.url, aliases(5000, "jhtRates { year }")), ["DOCUMENT_TOO_LARGE"]);
+    expectRefused(await gql(prod.url, aliases(16, "jhtRates { year }")), ["TOO_MANY_ALIASES"]);
+    expectRefused(await gql(prod.url, `{ banks ${"@skip(if: false) ".repeat(100_000)}{ code } }`), ["DOCUMENT_TOO_LARGE"]);
+    const staff = await h.seed.staff();
+    const { accessToken } = await signIn(prod.url, staff.email);
+    expectRefused(await gql(prod.url, COSTLY, { first: 100 }, { token: accessToken }), ["QUERY_TOO_COSTLY"]);
+
+    const closed = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(prod.url.replace(/^http/, "ws"), "graphql-transport-ws");
+      ws.on("open", () => ws.send("x".repeat(27 * 1024 * 1024)));
+      ws.on("close", (code) => resolve(code));
+      ws.on("error", () => {});
+    });
+    expect(closed).toBe(1009);
+  });
+});

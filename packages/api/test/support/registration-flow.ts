@@ -44,4 +44,4 @@ export function registrationFlow(h: Harness) {
 }
 
 /** Today in WIB (YYYY-MM-DD), as the server counts days. */
-export const todayWib = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
+export { todayWib } from "../../src/modules/saldo/saldo.service.ts";
