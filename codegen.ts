@@ -34,6 +34,10 @@ const config: CodegenConfig = {
     "packages/sdk/src/generated/documents.ts": {
       plugins: ["./packages/sdk/codegen/typed-documents.js"],
     },
+    // Apollo Client's `possibleTypes` (exported as `@jmo/sdk/possible-types`, used by `@jmo/sdk/apollo`).
+    "packages/sdk/src/generated/possible-types.ts": {
+      plugins: ["./packages/sdk/codegen/possible-types.js"],
+    },
   },
 };
 

@@ -37,6 +37,13 @@ export function shortRupiah(sen: bigint): string {
   return `Rp${rupiah}`;
 }
 
+/** bigint sen → "290400.00", the API's Rupiah string (for formatRupiah): sums stay exact. */
+export function fromSen(sen: bigint): string {
+  const sign = sen < 0n ? "-" : "";
+  const abs = sen < 0n ? -sen : sen;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
+}
+
 const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 
 /** "2026-11-22" → "22 November 2026". */
@@ -46,42 +53,17 @@ export function formatDate(value: string | null | undefined): string {
   return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
 }
 
+/** A contribution month "2026-11" → "November 2026". */
+export function formatMonth(value: string | null | undefined): string {
+  if (!value) return "-";
+  const [y, m] = value.split("-");
+  return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
+}
+
 /** An ISO timestamp in WIB: "22 November 2026 11.05 WIB". */
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return "-";
   const date = new Date(value);
   const wib = new Date(date.getTime() + 7 * 3600_000).toISOString();
   return `${formatDate(wib)} ${wib.slice(11, 13)}.${wib.slice(14, 16)} WIB`;
-}
-
-const LABELS: Record<string, string> = {
-  AKTIF: "Aktif",
-  NONAKTIF: "Nonaktif",
-  MENUNGGU_IURAN_PERTAMA: "Menunggu iuran pertama",
-  PU: "Penerima Upah",
-  BPU: "Bukan Penerima Upah",
-  JAKON: "Jasa Konstruksi",
-  PMI: "Pekerja Migran Indonesia",
-  BELUM: "Belum",
-  DRAFT: "Draf",
-  DIAJUKAN: "Diajukan",
-  TERVERIFIKASI: "Terverifikasi",
-  DITOLAK: "Ditolak",
-  AGENDA: "Agenda Klaim",
-  VERIFIKASI: "Verifikasi",
-  PENETAPAN: "Penetapan",
-  PEMBAYARAN: "Pembayaran",
-  SELESAI: "Proses Klaim Selesai",
-  DIBATALKAN: "Dibatalkan",
-  PHK: "Pemutusan Hubungan Kerja (PHK)",
-  MENGUNDURKAN_DIRI: "Mengundurkan diri",
-  JMO: "JMO",
-  LAPAK_ASIK: "Lapak Asik",
-  KANTOR_CABANG: "Kantor Cabang",
-  REALTIME: "Transfer real-time",
-  KLIRING: "Kliring",
-};
-
-export function label(code: string | null | undefined): string {
-  return code ? (LABELS[code] ?? code) : "-";
 }

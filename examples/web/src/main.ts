@@ -2,6 +2,7 @@
 import { clear, errorMessage, h } from "./dom.ts";
 import { currentSession, jmo, saveSession } from "./session.ts";
 import { berandaView } from "./views/beranda.ts";
+import { iuranView } from "./views/iuran.ts";
 import { klaimView } from "./views/klaim.ts";
 import { masukView } from "./views/masuk.ts";
 import { pengkinianView } from "./views/pengkinian.ts";
@@ -16,6 +17,8 @@ const routes: Record<string, { title: string; view: View; public?: boolean }> = 
   saldo: { title: "Saldo JHT", view: saldoView },
   pengkinian: { title: "Pengkinian Data", view: pengkinianView },
   klaim: { title: "Klaim JHT", view: klaimView },
+  // Reached from a BPU card on Beranda (not in the bar: only self-employed members pay their own iuran).
+  iuran: { title: "Iuran BPU", view: iuranView },
 };
 
 const app = document.getElementById("app")!;

@@ -1,5 +1,6 @@
 // Selfies for the biometric steps: a photo the user picks (sent as a data URL, which the API accepts), or — in the
 // sandbox, whose face match accepts any non-flat image of at least 256×256 — a generated noise image.
+import { field } from "./dom.ts";
 
 export function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -29,8 +30,11 @@ export function sandboxSelfie(size = 300): string {
   return canvas.toDataURL("image/png");
 }
 
-/** A file input with a preview, and a "sandbox photo" button; `value()` is the chosen image as a data URL. */
-export function selfiePicker(): { element: HTMLElement; value(): Promise<string | null> } {
+/**
+ * A file input with a preview, and a "sandbox photo" button; `value()` is the chosen image as a data URL. `input` is
+ * the control the API's ["input", "selfie"] errors are shown beside; `hint` (e.g. the attempts left) under it.
+ */
+export function selfiePicker(hint?: HTMLElement): { element: HTMLElement; input: HTMLInputElement; value(): Promise<string | null> } {
   let current: string | null = null;
   let reading: Promise<void> | null = null;
   const preview = document.createElement("img");
@@ -58,12 +62,10 @@ export function selfiePicker(): { element: HTMLElement; value(): Promise<string 
   sample.addEventListener("click", () => show(sandboxSelfie()));
   const element = document.createElement("div");
   element.className = "selfie";
-  const label = document.createElement("label");
-  label.className = "field";
-  label.append(Object.assign(document.createElement("span"), { textContent: "Foto wajah (selfie)" }), input);
-  element.append(label, sample, preview);
+  element.append(field("Foto wajah (selfie)", input, hint), sample, preview);
   return {
     element,
+    input,
     // Waits for a file that is still being read.
     async value() {
       await reading;

@@ -36,6 +36,9 @@ export const jmo: JmoClient = createJmoClient({
   url: API_URL,
   // Asked before every request and every WebSocket (re)connect: a refreshed token is picked up at once.
   getToken: () => session?.accessToken,
+  // The UI is Indonesian (index.html's lang), so the API's messages must be too, whatever language the browser asks
+  // for: sent as Accept-Language on HTTP and in connection_init on the WebSocket.
+  acceptLanguage: document.documentElement.lang || "id",
 });
 
 export function currentSession(): Session | null {
@@ -93,9 +96,4 @@ export function idempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** The messages of a payload's userErrors. */
-export function messagesOf(userErrors: ReadonlyArray<{ message: string }>): string[] {
-  return userErrors.map((e) => e.message);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatRupiah, shortRupiah, toSen } from "../src/format.ts";
+import { formatDate, formatMonth, formatRupiah, fromSen, shortRupiah, toSen } from "../src/format.ts";
 
 describe("money and dates as the app shows them", () => {
   it("formats Rupiah strings in the Indonesian way without floats", () => {
@@ -20,7 +20,15 @@ describe("money and dates as the app shows them", () => {
     expect(shortRupiah(50_000n)).toBe("Rp500");
   });
 
+  it("adds shares in sen and writes them back as the API's Rupiah strings", () => {
+    expect(fromSen(toSen("60000.00") + toSen("0.00"))).toBe("60000.00");
+    expect(fromSen(5n)).toBe("0.05");
+    expect(fromSen(-150n)).toBe("-1.50");
+    expect(fromSen(toSen("92233720368547758.07"))).toBe("92233720368547758.07");
+  });
+
   it("writes dates in Indonesian", () => {
     expect(formatDate("2026-11-22")).toBe("22 November 2026");
+    expect(formatMonth("2027-01")).toBe("Januari 2027");
   });
 });

@@ -1,5 +1,6 @@
 // The reference web app in headless Chromium (Debian's chromium, driven by playwright-core) against a real API server:
 // budi signs in, makes a JHT claim through every step, and watches it reach "Proses Klaim Selesai" without a reload.
+// The browser asks for English (en-US): the Indonesian UI must still get the API's messages in Indonesian.
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
@@ -85,10 +86,18 @@ async function seedBudi() {
   return budi;
 }
 
-async function openPage(): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 820, height: 1000 }, locale: "id-ID" });
+async function openPage(): Promise<{ page: Page; problems: string[]; connectionInits: unknown[] }> {
+  const context = await browser!.newContext({ viewport: { width: 820, height: 1000 }, locale: "en-US" });
   const page = await context.newPage();
   const problems: string[] = [];
+  // The payloads of graphql-ws connection_init messages the page sends.
+  const connectionInits: unknown[] = [];
+  page.on("websocket", (socket) =>
+    socket.on("framesent", ({ payload }) => {
+      const message = typeof payload === "string" ? (JSON.parse(payload) as { type?: string; payload?: unknown }) : {};
+      if (message.type === "connection_init") connectionInits.push(message.payload);
+    }),
+  );
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console: ${message.text()}`);
@@ -96,7 +105,20 @@ async function openPage(): Promise<{ page: Page; problems: string[] }> {
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
   });
-  return { page, problems };
+  return { page, problems, connectionInits };
+}
+
+/** The error shown beside a control: the element its aria-describedby names that is inside the control's field. */
+async function fieldError(page: Page, selector: string): Promise<{ invalid: string | null; text: string | null; besideIt: boolean }> {
+  return page.locator(selector).evaluate((control) => {
+    const ids = (control.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+    const error = ids.map((id) => document.getElementById(id)).find((el) => el?.classList.contains("field-error") && !el.hidden);
+    return {
+      invalid: control.getAttribute("aria-invalid"),
+      text: error?.textContent ?? null,
+      besideIt: !!error && error.closest(".field, .choice") === control.closest(".field, .choice"),
+    };
+  });
 }
 
 async function signInAs(page: Page, email: string, fullName: string): Promise<void> {
@@ -126,7 +148,7 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("reference web app", () => 
         .withCard({ kpj: kpjs[1], status: "AKTIF", registeredAt: "2023-02-01" })
         .withAccount({ email: "siti@example.com" })
         .build();
-      const { page, problems } = await openPage();
+      const { page, problems, connectionInits } = await openPage();
       try {
         await signInAs(page, "siti@example.com", "Siti Rahayu");
         await page.click("nav >> text=Pengkinian Data");
@@ -135,12 +157,29 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("reference web app", () => 
 
         const kpjInputs = page.locator("form[data-form='Konfirmasi Kepesertaan'] input");
         await kpjInputs.first().waitFor();
+        expect(await page.getByTestId("kpj-attempts").allTextContents()).toEqual(["Sisa percobaan: 3", "Sisa percobaan: 3"]);
         // The challenge lists the cards in the order the server chose: match each masked KPJ to its full number.
+        const fullKpjs: string[] = [];
         for (const input of await kpjInputs.all()) {
           const labelText = (await input.locator("xpath=..").textContent()) ?? "";
-          const kpj = kpjs.find((k) => labelText.includes(`${k.slice(0, 2)}*******${k.slice(-2)}`));
-          await input.fill(kpj ?? "");
+          fullKpjs.push(kpjs.find((k) => labelText.includes(`${k.slice(0, 2)}*******${k.slice(-2)}`)) ?? "");
         }
+        // First a wrong KPJ for the first card: the API's message (in Indonesian, although the browser asks for English)
+        // shows beside that card's input, not the other's, and the attempts hint follows the API's answer.
+        await kpjInputs.nth(0).fill("11111111111");
+        await kpjInputs.nth(1).fill(fullKpjs[1]!);
+        await page.click("button:has-text('Lanjut')");
+        await page.getByTestId("kpj-attempts").first().filter({ hasText: "Sisa percobaan: 2" }).waitFor();
+        expect(await page.getByTestId("kpj-attempts").allTextContents()).toEqual(["Sisa percobaan: 2", "Sisa percobaan: 2"]);
+        const kpjIds = await kpjInputs.evaluateAll((els) => els.map((e) => `#${e.id}`));
+        expect(await fieldError(page, kpjIds[0]!)).toEqual({
+          invalid: "true",
+          text: "Nomor KPJ tidak sesuai. Sisa percobaan: 2. Setelah 3 kali salah, akun Anda akan diblokir.",
+          besideIt: true,
+        });
+        expect(await fieldError(page, kpjIds[1]!)).toEqual({ invalid: null, text: null, besideIt: false });
+        expect(await page.locator("form[data-form='Konfirmasi Kepesertaan'] .errors").textContent()).toBe("");
+        await kpjInputs.nth(0).fill(fullKpjs[0]!);
         await page.click("button:has-text('Lanjut')");
 
         await page.locator("form[data-form='Verifikasi Wajah']").waitFor();
@@ -151,7 +190,9 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("reference web app", () => 
         await kontak.waitFor();
         await kontak.locator("input[name=phone]").fill("0812 9999 8888");
         await kontak.locator("input[name=email]").fill("siti@example.com");
-        await kontak.locator("input[name=bankCode]").fill("014");
+        // The bank from the same `banks` list as the claim page, not typed.
+        await kontak.locator("select[name=bankCode] option[value='014']").waitFor({ state: "attached" });
+        await kontak.locator("select[name=bankCode]").selectOption("014");
         await kontak.locator("input[name=accountNumber]").fill("1234567890");
         await kontak.locator("input[name=accountName]").fill("Siti Rahayu");
         await kontak.locator("button[type=submit]").click();
@@ -165,6 +206,8 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("reference web app", () => 
         await page.locator("ol.steps li.done", { hasText: "Data Kontak" }).waitFor();
 
         const kependudukan = page.locator("form[data-form='Data Kependudukan']");
+        // Enum values read as words, not "laki laki".
+        expect(await kependudukan.locator("select[name=gender] option").allTextContents()).toEqual(["Pilih…", "Laki-laki", "Perempuan"]);
         await kependudukan.locator("select[name=gender]").selectOption("PEREMPUAN");
         await kependudukan.locator("input[name=address]").fill("Jl. Dago No. 10, RT 01/RW 02");
         await kependudukan.locator("input[name=wilayah]").fill("Dago");
@@ -178,6 +221,17 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("reference web app", () => 
         await page.locator("ol.steps li.done", { hasText: "Data Kependudukan" }).waitFor();
 
         const tambahan = page.locator("form[data-form='Data Tambahan']");
+        // Nothing is chosen for her: religion and blood type start on the empty "Pilih…", and are required.
+        for (const name of ["religion", "bloodType"]) {
+          expect(await tambahan.locator(`select[name=${name}]`).inputValue()).toBe("");
+          expect(await tambahan.locator(`select[name=${name}] option:checked`).textContent()).toBe("Pilih…");
+        }
+        expect(await tambahan.locator("select[name=education] option").allTextContents()).toContain("SMA/SMK/sederajat");
+        await tambahan.locator("button[type=submit]").click();
+        expect(await fieldError(page, "form[data-form='Data Tambahan'] select[name=religion]")).toEqual({ invalid: "true", text: "Pilih salah satu.", besideIt: true });
+        await tambahan.locator("select[name=education]").selectOption("SMA");
+        await tambahan.locator("select[name=religion]").selectOption("ISLAM");
+        await tambahan.locator("select[name=bloodType]").selectOption("O");
         await tambahan.locator("input[name=ecName]").fill("Andi Pratama");
         await tambahan.locator("input[name=ecPhone]").fill("081311112222");
         await tambahan.locator("input[name=ecAddress]").fill("Jl. Dago No. 10, Bandung");
@@ -194,6 +248,9 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("reference web app", () => 
         await api.services.pengkinian.decideDue();
         await page.locator("[data-testid=pengkinian-status]", { hasText: "Terverifikasi" }).waitFor({ timeout: 30_000 });
         expect(await page.evaluate(() => (window as unknown as { __journey?: string }).__journey)).toBe("tanpa-reload");
+        // The WebSocket asks for Indonesian too (the browser cannot set headers on it).
+        expect(connectionInits).not.toHaveLength(0);
+        for (const init of connectionInits) expect(init).toMatchObject({ acceptLanguage: "id" });
         expect(problems).toEqual([]);
       } catch (error) {
         throw await withPageText(page, error);
@@ -218,6 +275,18 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("reference web app", () => 
       const saldo = res.data!.me.saldoJht;
       const { page, problems } = await openPage();
       try {
+        // A wrong password: the API's Indonesian message beside the password field (the browser asks for English).
+        await page.goto(`${webUrl}?api=${encodeURIComponent(api.url)}#/masuk`);
+        await page.fill("input[name=identifier]", "budi@example.com");
+        await page.fill("input[name=password]", "bukan-kata-sandinya");
+        await page.click("button:has-text('Masuk')");
+        await page.locator("input[name=password][aria-invalid=true]").waitFor();
+        expect(await fieldError(page, "input[name=password]")).toEqual({
+          invalid: "true",
+          text: "Email/nomor HP atau kata sandi salah. Setelah 5 kali salah berturut-turut, akun dikunci selama 15 menit.",
+          besideIt: true,
+        });
+        expect(await page.locator("form .errors").textContent()).toBe("");
         await signInAsBudi(page);
         expect(await page.getByTestId("saldo-total").textContent()).toBe(formatRupiah(saldo.total));
         // Beranda shows the holder their own full KPJ (issue 11, finding 6).
@@ -269,6 +338,11 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("reference web app", () => 
         // Sebab (PHK is preselected), then the four steps
         await page.click("button:has-text('Ajukan Klaim JHT')");
         await page.locator("[data-step=KEPESERTAAN]").waitFor();
+        expect(await page.getByTestId("kpj-attempts").textContent()).toBe("Sisa percobaan: 3");
+        await page.fill("input[name=kpj]", "11111111111");
+        await page.click("button:has-text('Lanjut')");
+        await page.getByTestId("kpj-attempts").filter({ hasText: "Sisa percobaan: 2" }).waitFor();
+        expect((await fieldError(page, "input[name=kpj]")).text).toMatch(/^Nomor KPJ tidak sesuai\. Sisa percobaan: 2\./);
         await page.fill("input[name=kpj]", budi.cards[0]!.kpj);
         await page.click("button:has-text('Lanjut')");
 

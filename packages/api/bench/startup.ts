@@ -1,10 +1,12 @@
-// Benchmark: time from spawn to a ready /readyz and RSS of the whole process tree, for `pnpm start` (pnpm + tsx on
-// the TypeScript source) and for the compiled build (`node packages/api/dist/src/main.js`), interleaved in rounds:
+// Benchmark: time from spawn to a ready /readyz and RSS of the whole process tree, for `pnpm start` in development
+// (pnpm + tsx on the TypeScript source), `pnpm start` with NODE_ENV=production (pnpm + node on the build, through
+// scripts/start.mjs) and the build alone (`node packages/api/dist/src/main.js`), interleaved in rounds:
 // the embedded database fresh (an empty DATA_DIR: migrations and demo data) and restarted (the same folder again),
 // and PostgreSQL (a database of its own, migrated and seeded once, dropped at the end) when BENCH_DATABASE_URL is set.
 //   pnpm build && pnpm bench:startup
 //   pnpm build && BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench:startup
-// BENCH_ROUNDS (default 2), BENCH_IDLE_MS (default 5000: idle RSS is read that long after ready).
+// BENCH_ROUNDS (default 2), BENCH_IDLE_MS (default 5000: idle RSS is read that long after ready), BENCH_MODES (default
+// dev,prod,node).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -21,7 +23,14 @@ const READY_TIMEOUT_MS = 180_000;
 const PORT = 4700 + Math.floor(Math.random() * 200);
 const TOKEN_SECRET = "bench-startup-secret-0123456789-abcdefghij";
 
-type Mode = "pnpm start (tsx)" | "node dist (compiled)";
+// `pnpm start` runs the source through tsx in development and the build with NODE_ENV=production (scripts/start.mjs);
+// production should run `node` on the build with no package manager above it.
+const MODES = {
+  dev: "pnpm start (tsx)",
+  prod: "pnpm start (production)",
+  node: "node dist (compiled)",
+} as const;
+type Mode = (typeof MODES)[keyof typeof MODES];
 type Case = "pglite fresh" | "pglite restart" | "postgres";
 
 interface Sample {
@@ -92,12 +101,11 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 async function run(mode: Mode, env: Record<string, string>): Promise<Sample> {
-  const [command, args] =
-    mode === "pnpm start (tsx)" ? ["pnpm", ["start"]] : ["node", [COMPILED_MAIN]];
+  const [command, args] = mode === MODES.node ? ["node", [COMPILED_MAIN]] : ["pnpm", ["start"]];
   const modeEnv: Record<string, string> =
     // The compiled build is what production runs: NODE_ENV=production (demo data asked for explicitly, to do the
     // same work as `pnpm start` on a fresh folder).
-    mode === "node dist (compiled)" ? { NODE_ENV: "production", TOKEN_SECRET, SEED_DEMO_ACCOUNTS: "true" } : {};
+    mode === MODES.dev ? { NODE_ENV: "development" } : { NODE_ENV: "production", TOKEN_SECRET, SEED_DEMO_ACCOUNTS: "true" };
   const started = performance.now();
   const child = spawn(command, args as string[], {
     cwd: ROOT,
@@ -154,12 +162,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const pg = process.env.BENCH_DATABASE_URL ? await preparePostgres(process.env.BENCH_DATABASE_URL) : null;
-  const modes: Mode[] = ["pnpm start (tsx)", "node dist (compiled)"];
+  // BENCH_MODES=node (or a list: dev,prod,node) measures some of them (quicker while iterating).
+  const keys = (process.env.BENCH_MODES ?? "dev,prod,node").split(",") as Array<keyof typeof MODES>;
+  const modes: Mode[] = keys.map((k) => {
+    if (!(k in MODES)) throw new Error(`BENCH_MODES: unknown mode ${k} (dev, prod, node)`);
+    return MODES[k];
+  });
   const samples = new Map<string, Sample[]>();
   const record = (mode: Mode, kase: Case, sample: Sample) => {
     const key = `${mode}|${kase}`;
     samples.set(key, [...(samples.get(key) ?? []), sample]);
-    console.error(`  ${mode.padEnd(21)} ${kase.padEnd(15)} ready ${s(sample.readyMs)}  idle ${mb(sample.idleRss)}`);
+    console.error(`  ${mode.padEnd(23)} ${kase.padEnd(15)} ready ${s(sample.readyMs)}  idle ${mb(sample.idleRss)}`);
   };
   const load = [loadavg()[0]!];
   try {
@@ -185,15 +198,17 @@ async function main(): Promise<void> {
 
   console.log(`\nStartup, median of ${ROUNDS} interleaved rounds (load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)} on ${
     (await import("node:os")).cpus().length} cores); idle RSS ${IDLE_MS / 1000} s after ready, whole process tree\n`);
-  console.log(`| database | start | ${modes.map((m) => `${m}: ready`).join(" | ")} | ${modes.map((m) => `${m}: idle RSS`).join(" | ")} | ready ratio |`);
-  console.log(`|---|---|${modes.map(() => "---:").join("|")}|${modes.map(() => "---:").join("|")}|---:|`);
+  console.log(`| database | start | ${modes.map((m) => `${m}: ready / idle RSS`).join(" | ")} |`);
+  console.log(`|---|---|${modes.map(() => "---:").join("|")}|`);
   for (const kase of ["pglite fresh", "pglite restart", "postgres"] as Case[]) {
     const rows = modes.map((mode) => samples.get(`${mode}|${kase}`) ?? []);
     if (rows.some((r) => r.length === 0)) continue;
     const ready = rows.map((r) => median(r.map((x) => x.readyMs)));
     const idle = rows.map((r) => median(r.map((x) => x.idleRss)));
     const [database, start] = kase.split(" ");
-    console.log(`| ${database} | ${start ?? "restart (seeded)"} | ${ready.map(s).join(" | ")} | ${idle.map(mb).join(" | ")} | ${(ready[1]! / ready[0]!).toFixed(2)}× |`);
+    // Ready time relative to the first mode measured (pnpm start in development, by default).
+    const cells = modes.map((_, i) => `${s(ready[i]!)}${i > 0 ? ` (${(ready[i]! / ready[0]!).toFixed(2)}×)` : ""} / ${mb(idle[i]!)}`);
+    console.log(`| ${database} | ${start ?? "restart (seeded)"} | ${cells.join(" | ")} |`);
   }
   console.log("\nProcesses in each tree (last sample):");
   for (const mode of modes) {

@@ -2,16 +2,21 @@ import { loadConfigOrExit } from "./config/environment.ts";
 import { configureLogger } from "./common/logger.ts";
 import { openConfiguredDatabase, prepareDatabase } from "./bootstrap.ts";
 import { startServer } from "./server/app.ts";
+import { buildExplorerInBackground, EXPLORER_PATH, SCHEMA_PATH } from "./server/explorer.ts";
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = configureLogger(config.logLevel, { pretty: config.env === "development" && process.stdout.isTTY });
-  const database = openConfiguredDatabase(config);
-  await prepareDatabase(config, database);
+  // The local explorer (GraphiQL) is built on the first start, alongside migrating and seeding.
+  if (config.sandbox) void buildExplorerInBackground();
+  const database = await prepareDatabase(config, openConfiguredDatabase(config), () => openConfiguredDatabase(config));
   const server = await startServer(config, database);
   logger.info(
     { url: server.url, database: database.kind, env: config.env, sandbox: config.sandbox },
-    config.sandbox ? `JMO API ready: open ${server.url} for Apollo Sandbox` : `JMO API ready at ${server.url}`,
+    config.sandbox
+      ? `JMO API ready in ${process.uptime().toFixed(0)} s: open ${server.url} for Apollo Sandbox; offline, the local explorer ` +
+          `${new URL(EXPLORER_PATH, server.url).href} and the schema ${new URL(SCHEMA_PATH, server.url).href}`
+      : `JMO API ready in ${process.uptime().toFixed(0)} s at ${server.url}`,
   );
 
   let shuttingDown = false;

@@ -9,7 +9,7 @@ import { bpuMemberships, cards, contributions, outbox, personalDataAudit } from 
 import { toGlobalId } from "../src/common/global-id.ts";
 import { TEST_PASSWORD } from "./support/builders.ts";
 import { useServerHarness } from "./support/harness.ts";
-import { registrationFlow, todayWib } from "./support/registration-flow.ts";
+import { BPU_NIK, bpuNewStart, registrationFlow, todayWib } from "./support/registration-flow.ts";
 import { gql, signIn, startTestServer } from "./support/test-server.ts";
 
 const h = useServerHarness();
@@ -33,7 +33,6 @@ const STAFF_SEARCH = `query($search: String) { participants(search: $search, fir
 const CARD_BY_NODE = `query($id: ID!) { node(id: $id) { ... on Card { kpj kpjMasked status } } }`;
 
 // Gambir, Jakarta Pusat (31.71.01); born 17 May 1990, a man: a NIK the registration accepts (registration.test.ts).
-const BPU_NIK = "3171011705900001";
 
 /**
  * Hand-worked first contribution for a declared income of Rp3,000,000 with JHT chosen (contribution-rules.ts
@@ -43,16 +42,7 @@ const BPU_NIK = "3171011705900001";
 const FIRST_CONTRIBUTION = { jkk: "30000.00", jkm: "6800.00", jht: "60000.00", total: "96800.00" };
 
 async function registerBpu(email = "joko@example.test", phone = "081311112222") {
-  const token = await flow.start({
-    kind: "BPU_NEW",
-    membershipType: "BPU",
-    citizenship: "WNI",
-    nik: BPU_NIK,
-    fullName: "Joko Susilo",
-    birthDate: "1990-05-17",
-    declaredIncome: "3000000.00",
-    jht: true,
-  });
+  const token = await flow.start(bpuNewStart());
   await flow.verifyContacts(token, email, phone);
   const done = await flow.call(COMPLETE, { registrationToken: token, password: "Kopi-Tubruk#88", acceptTerms: true });
   expect(done.data?.registrationComplete.userErrors).toEqual([]);

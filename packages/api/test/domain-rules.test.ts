@@ -68,8 +68,27 @@ describe("the rule book (datedRules, datedRuleOn): public, dated, with source an
     expect(res.errors).toBeUndefined();
     const rows = res.data!.datedRules as Array<Record<string, any>>;
     expect(new Set(rows.map((r) => r.rule))).toEqual(
-      new Set(["KLAIM_JMO_SALDO_MAKS", "JP_UPAH_MAKS", "JP_MANFAAT_MIN", "JP_MANFAAT_MAKS", "JHT_PENGEMBANGAN", "PPH21_JHT_SEKALIGUS", "PPH21_JHT_TANPA_NPWP"]),
+      new Set([
+        "KLAIM_JMO_SALDO_MAKS",
+        "JP_UPAH_MAKS",
+        "JP_MANFAAT_MIN",
+        "JP_MANFAAT_MAKS",
+        "JHT_PENGEMBANGAN",
+        "PPH21_JHT_SEKALIGUS",
+        "PPH21_JHT_TANPA_NPWP",
+        // Issue 14: the iuran BPU figures (docs/domain/iuran-bpu.md).
+        "BPU_JKK_PERSEN",
+        "BPU_JKM_IURAN",
+        "BPU_JHT_PERSEN",
+        "BPU_BAYAR_DIMUKA_MAKS",
+        "BPU_MASA_TENGGANG",
+        "BPU_JATUH_TEMPO",
+        "BPU_PENGINGAT",
+      ]),
     );
+    // Counts are whole numbers; the BPU JKM is a monthly amount.
+    expect(rows.filter((r) => r.rule === "BPU_MASA_TENGGANG")).toMatchObject([{ effectiveFrom: "2022-07-01", value: "3", unit: "BULAN", status: "SECONDARY" }]);
+    expect(rows.filter((r) => r.rule === "BPU_JKM_IURAN").at(-1)).toMatchObject({ value: "6800.00", unit: "RUPIAH_PER_BULAN" });
     const caps = rows.filter((r) => r.rule === "JP_UPAH_MAKS");
     expect(caps.slice(-3)).toMatchObject([
       { effectiveFrom: "2024-03-01", effectiveUntil: "2025-03-01", value: "10042300.00", status: "OFFICIAL" },

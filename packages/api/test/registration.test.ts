@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { accounts, bpuMemberships, cards, outbox, passwordResetTokens, rateLimits, registrations, sessions, verificationCodes } from "../src/db/schema.ts";
 import { TEST_PASSWORD } from "./support/builders.ts";
-import { registrationFlow } from "./support/registration-flow.ts";
+import { BPU_NIK, bpuNewStart, registrationFlow } from "./support/registration-flow.ts";
 import { useServerHarness } from "./support/harness.ts";
 import { gql, LOGIN, signIn, startTestServer } from "./support/test-server.ts";
 
@@ -25,7 +25,6 @@ const ME = `{ me { fullName nikMasked email phone cards { kpjMasked segment stat
 
 const NEW_PASSWORD = "Kopi-Tubruk#88";
 // Gambir, Jakarta Pusat (31.71.01); born 17 May 1990, a man; serial 0001.
-const BPU_NIK = "3171011705900001";
 
 const { call, lastCode } = registrationFlow(h);
 
@@ -214,18 +213,7 @@ describe("verification codes", () => {
 });
 
 describe("BPU sign-up", () => {
-  const bpuStart = (overrides: Record<string, unknown> = {}) => ({
-    kind: "BPU_NEW",
-    membershipType: "BPU",
-    citizenship: "WNI",
-    nik: BPU_NIK,
-    fullName: "Joko Susilo",
-    birthDate: "1990-05-17",
-    birthPlace: "Jakarta",
-    declaredIncome: "3000000.00",
-    jht: true,
-    ...overrides,
-  });
+  const bpuStart = bpuNewStart;
 
   it("registers a new self-employed worker who then sees a BPU card in me", async () => {
     const start = await call(START, bpuStart());

@@ -86,6 +86,17 @@ describe("in production", () => {
     expect((await preflight("https://jmo.example")).headers.get("access-control-allow-origin")).toBe("https://jmo.example");
     expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
   });
+
+  it("answers the receipt PDF route with the same CORS (a web app fetches it with its token), the webhooks with none", async () => {
+    const at = (path: string) => prod.url.replace(/\/graphql$/, path);
+    const preflight = (path: string, origin: string) =>
+      fetch(at(path), { method: "OPTIONS", headers: { origin, "access-control-request-method": "GET", "access-control-request-headers": "authorization" } });
+    const allowed = await preflight("/receipts/iuran-bpu/x.pdf", "https://jmo.example");
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://jmo.example");
+    expect(allowed.headers.get("access-control-allow-headers")).toContain("authorization");
+    expect((await preflight("/receipts/iuran-bpu/x.pdf", "https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+    expect((await preflight("/webhooks/payments/sandbox", "https://jmo.example")).headers.get("access-control-allow-origin")).toBeNull();
+  });
 });
 
 describe("unexpected failures", () => {

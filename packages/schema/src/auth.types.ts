@@ -5,12 +5,12 @@ import { UserError } from "./common.types.ts";
 import { Participant } from "./participant.types.ts";
 import { NewBpuCard } from "./bpu-card.types.ts";
 
-@InputType()
+@InputType({ description: "Sign-in credentials" })
 export class LoginInput {
   @Field(() => String, { description: "Email or phone number (08…, 628… or +628…)" })
   identifier!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The account's password (8–128 characters)" })
   password!: string;
 
   @Field(() => String, {
@@ -21,9 +21,9 @@ export class LoginInput {
   deviceToken?: string | null;
 }
 
-@InputType()
+@InputType({ description: "The refresh token to exchange" })
 export class RefreshSessionInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The refreshToken of the last LoginPayload; single use" })
   refreshToken!: string;
 }
 
@@ -41,7 +41,7 @@ export class LoginPayload {
   @Field(() => Participant, { nullable: true, description: "The signed-in participant; null for staff" })
   participant!: Participant | null;
 
-  @Field(() => Role, { nullable: true })
+  @Field(() => Role, { nullable: true, description: "PESERTA or PETUGAS; null when userErrors is not empty" })
   role!: Role | null;
 
   @Field(() => String, {
@@ -58,16 +58,16 @@ export class LoginPayload {
   })
   newCard?: NewBpuCard | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: "Why sign-in was refused; empty on success" })
   userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of logout" })
 export class LogoutPayload {
   @Field(() => Boolean, { description: "True when a session was signed out" })
   success!: boolean;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: "Why the mutation was refused; empty on success" })
   userErrors!: UserError[];
 }
 
@@ -75,25 +75,25 @@ export class LogoutPayload {
 export class Viewer {
   participantId!: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The account's id (as AccountUnblockInput.accountId)" })
   accountId!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: "PESERTA (participant) or PETUGAS (staff)" })
   role!: Role;
 
-  @Field(() => Participant, { nullable: true })
+  @Field(() => Participant, { nullable: true, description: "The participant the account belongs to; null for staff" })
   participant?: Participant | null;
 }
 
 @ObjectType({ description: "Something that happened to the signed-in account, e.g. a sign-in from another device" })
 export class AccountEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Unique per event; a client can drop repeats by it" })
   id!: string;
 
-  @Field(() => AccountEventType)
+  @Field(() => AccountEventType, { description: "What happened" })
   type!: AccountEventType;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When it happened" })
   at!: Date;
 
   @Field(() => String, { nullable: true, description: "A short description of the device, e.g. \"Chrome on Android\"" })

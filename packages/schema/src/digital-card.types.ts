@@ -8,6 +8,7 @@ export enum DigitalCardInvalidReason {
 }
 registerEnumType(DigitalCardInvalidReason, {
   name: "DigitalCardInvalidReason",
+  description: "Why digitalCardVerify found a token not valid",
   valuesConfig: {
     EXPIRED: { description: "The token was genuine but its time has passed: ask for a fresh card" },
     INVALID: { description: "Not a token we issued, altered, or for a card that is no longer on anyone's profile" },
@@ -39,7 +40,7 @@ export class DigitalCard implements Owned {
   @Field(() => String, { description: "The token in the QR code; anyone can check it with digitalCardVerify" })
   verificationToken!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When verificationToken stops verifying; fetch the card again for a fresh one" })
   expiresAt!: Date;
 }
 

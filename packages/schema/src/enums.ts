@@ -4,7 +4,11 @@ export enum Gender {
   LAKI_LAKI = "LAKI_LAKI",
   PEREMPUAN = "PEREMPUAN",
 }
-registerEnumType(Gender, { name: "Gender" });
+registerEnumType(Gender, {
+  name: "Gender",
+  description: "Jenis kelamin, as on the KTP (a woman's NIK carries her birth day + 40)",
+  valuesConfig: { LAKI_LAKI: { description: "Laki-laki: male" }, PEREMPUAN: { description: "Perempuan: female" } },
+});
 
 export enum Nationality {
   WNI = "WNI",
@@ -12,6 +16,7 @@ export enum Nationality {
 }
 registerEnumType(Nationality, {
   name: "Nationality",
+  description: "Kewarganegaraan: Indonesian citizens identify with the NIK, foreign workers with their passport",
   valuesConfig: { WNI: { description: "Warga Negara Indonesia" }, WNA: { description: "Warga Negara Asing" } },
 });
 
@@ -57,7 +62,17 @@ export enum PengkinianStatus {
   TERVERIFIKASI = "TERVERIFIKASI",
   DITOLAK = "DITOLAK",
 }
-registerEnumType(PengkinianStatus, { name: "PengkinianStatus", description: "State of the participant's data update" });
+registerEnumType(PengkinianStatus, {
+  name: "PengkinianStatus",
+  description: "State of the participant's data update",
+  valuesConfig: {
+    BELUM: { description: "Never started (pengkinianStart opens one)" },
+    DRAFT: { description: "Started, not submitted: continue at nextStep" },
+    DIAJUKAN: { description: "Submitted, waiting for the verifier's decision" },
+    TERVERIFIKASI: { description: "Verified: the data is on record; needed for a JHT claim in JMO" },
+    DITOLAK: { description: "Refused by the verifier (see rejectionCode); pengkinianStart opens a new one" },
+  },
+});
 
 export enum Role {
   PESERTA = "PESERTA",
@@ -65,6 +80,7 @@ export enum Role {
 }
 registerEnumType(Role, {
   name: "Role",
+  description: "What a signed-in account may do",
   valuesConfig: { PESERTA: { description: "A participant" }, PETUGAS: { description: "BPJS Ketenagakerjaan staff" } },
 });
 
@@ -151,27 +167,202 @@ export enum UserErrorCode {
   KLAIM_NOT_HOLDABLE = "KLAIM_NOT_HOLDABLE",
   KLAIM_NOT_REJECTABLE = "KLAIM_NOT_REJECTABLE",
   KLAIM_NOT_WAITING = "KLAIM_NOT_WAITING",
+  // Iuran BPU payments (iuran/iuran.service.ts)
+  IURAN_BPU_NOT_BPU_CARD = "IURAN_BPU_NOT_BPU_CARD",
+  IURAN_BPU_MONTHS_INVALID = "IURAN_BPU_MONTHS_INVALID",
+  IURAN_BPU_PAYMENT_OPEN = "IURAN_BPU_PAYMENT_OPEN",
+  IURAN_BPU_MEMBERSHIP_ENDED = "IURAN_BPU_MEMBERSHIP_ENDED",
+  IURAN_BPU_PAYMENT_NOT_FOUND = "IURAN_BPU_PAYMENT_NOT_FOUND",
+  IURAN_BPU_PAYMENT_NOT_OPEN = "IURAN_BPU_PAYMENT_NOT_OPEN",
 }
+// Each value says when it happens and what the member can do; `message` carries the same advice in their language.
 registerEnumType(UserErrorCode, {
   name: "UserErrorCode",
+  description:
+    "Why a mutation refused: each value says when it happens and what the member can do. Show `UserError.message` (already in the caller's language, with the figures filled in) beside `UserError.field` when it is set",
   valuesConfig: {
-    REGISTRATION_MEMBERSHIP_TYPE_MISMATCH: {
-      description: "registrationStart (already a participant): the card of that KPJ has another segment than the membership type chosen; choose the one the message names",
+    INVALID_CREDENTIALS: {
+      description:
+        "login: the identifier or password is wrong (the same answer when no account exists). After 5 wrong tries in a row the identifier is locked for 15 minutes: check the input or use passwordResetRequest",
     },
-    REGISTRATION_CITIZENSHIP_MISMATCH: {
-      description: "registrationStart (already a participant): the record holds the other citizenship; choose it (WNI with the NIK, WNA with the passport)",
+    ACCOUNT_LOCKED: {
+      description:
+        "login: 5 wrong passwords in a row locked the identifier for 15 minutes; the message says until when (WIB). Wait, sign in from a device whose deviceToken is known, or reset the password",
     },
-    INVALID_COUNTRY: { description: "passportCountry is not an ISO 3166-1 alpha-2 country code, or is Indonesia for a WNA" },
+    ACCOUNT_BLOCKED: {
+      description:
+        "login, refreshSession, or a KPJ or selfie step of pengkinian or klaim: three wrong KPJ entries or three failed selfie checks blocked the account. Only staff lift it (accountUnblock): tell the member to call 175 or visit a branch office with their KTP",
+    },
+    INVALID_REFRESH_TOKEN: {
+      description: "refreshSession: the refresh token is unknown, used already, expired or signed out. Send the member to sign in again",
+    },
+    INVALID_INPUT: {
+      description: "accountUnblock: the note is empty, no account was named, or `account` was given together with the deprecated participantId or accountId. Fix the input",
+    },
+    PENGKINIAN_NOT_STARTED: {
+      description: "A pengkinian step without an open pengkinian data. Call pengkinianStart first",
+    },
+    PENGKINIAN_SUBMITTED: {
+      description: "A pengkinian step after pengkinianSubmit: the data is DIAJUKAN and being verified. Wait for pengkinianStatusChanged",
+    },
+    STEP_OUT_OF_ORDER: {
+      description:
+        "A pengkinian or klaim step before the steps it needs (KEPESERTAAN, then BIOMETRIK, come first; KONFIRMASI comes last). The message names the step to do first; `nextStep` says it too",
+    },
+    KPJ_CARDS_MISMATCH: {
+      description: "pengkinianConfirmKepesertaan: the cards sent are not every card of kpjChallenge exactly once. Send each card once",
+    },
+    KPJ_FORMAT: { description: "A KPJ that is not 11 digits. Nothing is counted against the attempts: let the member fix it" },
+    KPJ_MISMATCH: {
+      description:
+        "A KPJ step: the KPJ typed is not the card's. Counts as a wrong entry; the message gives the attempts left (kpjAttemptsLeft), and the third blocks the account",
+    },
+    BIOMETRIC_FAILED: {
+      description:
+        "A selfie step: the face check failed. Counts as a failed check; the message gives the attempts left (biometricAttemptsLeft), and the third blocks the account. Retake in good light",
+    },
+    SPOUSE_REQUIRED: { description: "pengkinianUpdateKependudukan: maritalStatus KAWIN without a spouse on record. Enter the spouse's name and birth date" },
+    SPOUSE_NOT_ALLOWED: { description: "pengkinianUpdateKependudukan: a spouse with a maritalStatus other than KAWIN. Leave the spouse out" },
+    TOO_MANY_CHILDREN: { description: "pengkinianUpdateKependudukan: more children than allowed; the message gives the maximum" },
+    CONSENT_REQUIRED: { description: "pengkinianSubmit with consent false. Have the member tick the consent statement" },
+    CONTACT_NOT_VERIFIED: {
+      description:
+        "pengkinianSubmit while a new email or phone of DATA_KONTAK still waits for its code: enter the code (pengkinianVerifyEmail/Phone) or ask for a new one",
+    },
+    NO_CODE_PENDING: {
+      description:
+        "pengkinianVerifyEmail/Phone or pengkinianResendCode while no new email or phone waits for a code (unchanged contacts need none)",
+    },
+    ACCOUNT_NOT_FOUND: { description: "accountUnblock (staff): no account with that id, or the participant has no account" },
+    ACCOUNT_NOT_BLOCKED: { description: "accountUnblock (staff): the account is not blocked; nothing to do" },
+    CARD_NOT_MATCHED: {
+      description:
+        "cardAdd: no card with this KPJ and birth date on the member's NIK (one answer for every mismatch, so cards cannot be probed). Check the KPJ and the birth date on the card",
+    },
+    CARD_ALREADY_ADDED: { description: "cardAdd: the card is already on the member's profile" },
     CARD_NOT_FOUND: { description: "No card with this id that the caller may act on" },
     CARD_NOT_AWAITING_FIRST_CONTRIBUTION: {
       description: "The card is not MENUNGGU_IURAN_PERTAMA (its first contribution is already recorded, or it is not a new BPU card)",
     },
-    CONTACT_NOT_VERIFIED: {
-      description: "pengkinianSubmit while a new email or phone of DATA_KONTAK still waits for its code: enter the code (pengkinianVerifyEmail/Phone) or ask for a new one",
+    REGISTRATION_NOT_MATCHED: {
+      description:
+        "registrationStart (EXISTING_PARTICIPANT): NIK or passport, KPJ, name and birth date do not match one record, or that participant already has an account (one answer for both, so NIKs cannot be probed). Check the card, or sign in / reset the password",
     },
-    NO_CODE_PENDING: {
-      description: "pengkinianVerifyEmail/Phone or pengkinianResendCode while no new email or phone waits for a code (unchanged contacts need none)",
+    REGISTRATION_NOT_FOUND: {
+      description: "A registration step with an unknown or expired registrationToken. Start again with registrationStart",
     },
+    REGISTRATION_STEP_OUT_OF_ORDER: {
+      description: "A registration step before the one it needs; the message names the step to do first (as Registration.step)",
+    },
+    REGISTRATION_BPU_ONLY: {
+      description:
+        "registrationStart (BPU_NEW) with another membership type or a WNA: only Indonesian self-employed workers register themselves; wage earners are registered by their employer",
+    },
+    REGISTRATION_MEMBERSHIP_TYPE_MISMATCH: {
+      description:
+        "registrationStart (already a participant): the card of that KPJ has another segment than the membership type chosen; choose the one the message names",
+    },
+    REGISTRATION_CITIZENSHIP_MISMATCH: {
+      description:
+        "registrationStart (already a participant): the record holds the other citizenship; choose it (WNI with the NIK, WNA with the passport)",
+    },
+    INVALID_COUNTRY: { description: "passportCountry is not an ISO 3166-1 alpha-2 country code, or is Indonesia for a WNA" },
+    INVALID_NIK: {
+      description: "A NIK that is not 16 digits with a real district code and birth date (day + 40 for women). Check it against the KTP",
+    },
+    NIK_ALREADY_REGISTERED: {
+      description: "registrationStart (BPU_NEW): the NIK is already a participant's. Register as EXISTING_PARTICIPANT with the KPJ instead",
+    },
+    INVALID_DECLARED_INCOME: { description: "registrationStart (BPU_NEW): declaredIncome outside the allowed range; the message gives it" },
+    CODE_INVALID: {
+      description: "A verification code step: the code is wrong; the message gives the attempts left (5 per code). After the last, ask for a new code",
+    },
+    CODE_EXPIRED: { description: "A verification code step: the code is older than 5 minutes. Ask for a new code (…ResendCode)" },
+    CODE_ATTEMPTS_EXCEEDED: { description: "A verification code step: the code was entered wrongly 5 times and is void. Ask for a new code" },
+    CODE_RESEND_TOO_SOON: {
+      description: "…ResendCode within 60 seconds of the last code; the message gives the seconds to wait (resendAvailableAt too)",
+    },
+    EMAIL_ALREADY_USED: {
+      description:
+        "registrationSetEmail (or registrationComplete, if taken meanwhile), or pengkinianVerifyEmail after the right code: another account signs in with this email. Sign in with it, or use another email",
+    },
+    PHONE_ALREADY_USED: {
+      description:
+        "registrationSetPhone (or registrationComplete, if taken meanwhile), or pengkinianVerifyPhone after the right code: another account signs in with this number. Use another number",
+    },
+    PASSWORD_TOO_SHORT: { description: "registrationComplete or passwordReset: fewer than 8 characters" },
+    PASSWORD_TOO_LONG: { description: "registrationComplete or passwordReset: more than 128 characters" },
+    PASSWORD_CONTAINS_PERSONAL_DATA: {
+      description: "registrationComplete or passwordReset: the password contains the email's name, the NIK or the phone number; the message says which",
+    },
+    PASSWORD_TOO_COMMON: { description: "registrationComplete or passwordReset: the password is on the list of common passwords. Choose another" },
+    TERMS_NOT_ACCEPTED: { description: "registrationComplete with acceptTerms false. Have the member accept the terms" },
+    RESET_TOKEN_INVALID: {
+      description: "passwordReset: the token is unknown, used already or older than 30 minutes. Ask for a new one (passwordResetRequest)",
+    },
+    REQUIRED: { description: "A required input is empty (or only spaces). `field` names it" },
+    TOO_LONG: { description: "A text input is longer than allowed; the message gives the maximum" },
+    INVALID_NAME: {
+      description: "A name that does not start with a letter or has characters other than letters, spaces, . , - and '",
+    },
+    INVALID_PHONE: { description: "A mobile number that does not start with 08, 628 or +628 or does not have 10–13 digits" },
+    INVALID_EMAIL: { description: "An email address that is not name@domain, has spaces, or is longer than 254 characters" },
+    INVALID_NPWP: {
+      description: "An NPWP that is not 15 or 16 digits, fails its check digit, or (16 digits not starting with 0) is not a valid NIK; the message says which",
+    },
+    INVALID_PASSPORT: { description: "A passport number that is not 6–9 letters and digits" },
+    UNKNOWN_BANK: { description: "A bankCode that is not in `banks`. Offer the list of `banks`" },
+    INVALID_ACCOUNT_NUMBER: {
+      description: "An account number with other characters than digits, or a length outside the bank's (Bank.accountNumberMinLength–MaxLength)",
+    },
+    ACCOUNT_NAME_MISMATCH: {
+      description: "The account holder's name is not the participant's (case and spaces aside): JHT is paid only into the member's own account",
+    },
+    UNKNOWN_VILLAGE: { description: "A villageCode that is not an official village. Pick one from `wilayah`" },
+    INVALID_KODE_POS: { description: "A kode pos that is not 5 digits or starts with 0" },
+    KODE_POS_MISMATCH: {
+      description: "The kode pos does not belong to the chosen village's province; the message gives the digits it starts with there",
+    },
+    INVALID_DATE: {
+      description: "A date in the future, before the earliest allowed, or not after a date it must follow; the message gives the bound",
+    },
+    SELFIE_TOO_LARGE: {
+      description: "The selfie is over 2 MB or over the pixel limit. Not counted as a failed check: retake at a lower camera resolution",
+    },
+    SELFIE_NOT_AN_IMAGE: {
+      description: "The selfie is not a complete base64 JPEG or PNG. Not counted as a failed check: retake the photo",
+    },
+    KLAIM_NOT_ELIGIBLE: {
+      description:
+        "klaimJhtStart, or klaimJhtSubmit (the checks run again): a check of klaimJhtEligibility fails; the message lists the failed checks in words. Show the eligibility checks and where to claim instead (channel)",
+    },
+    KLAIM_NOT_FOUND: { description: "No claim with this id that the caller may act on" },
+    KLAIM_IN_PROGRESS: {
+      description: "klaimJhtStart: the card already has a submitted claim in progress; the message gives its nomor. Track it or wait for it to finish",
+    },
+    KLAIM_NOT_DRAFT: { description: "A claim step on a claim already submitted or cancelled: it can no longer change" },
+    KLAIM_NOT_CANCELLABLE: { description: "klaimCancel after payment started (PEMBAYARAN) or the claim ended" },
+    KLAIM_CONSENT_REQUIRED: { description: "klaimJhtSubmit with consent false. Have the member tick the claim statement" },
+    KLAIM_CARD_NOT_FOUND: { description: "klaimJhtStart: the card is not on the member's profile" },
+    IDEMPOTENCY_KEY_INVALID: { description: "klaimJhtSubmit: idempotencyKey is not 8–100 of A–Z a–z 0–9 - _. Send a UUID" },
+    IDEMPOTENCY_KEY_REUSED: {
+      description: "klaimJhtSubmit: the idempotencyKey was used for another claim. Make a new key per submission (keep it for retries of the same one)",
+    },
+    KLAIM_NOT_HOLDABLE: { description: "klaimHold (staff): the claim is on hold already, its payment started, or it ended" },
+    KLAIM_NOT_REJECTABLE: { description: "klaimReject (staff): the claim's payment started (and did not fail), or it ended" },
+    KLAIM_NOT_WAITING: { description: "klaimApprove (staff): the claim is neither in VERIFIKASI nor on hold" },
+    IURAN_BPU_NOT_BPU_CARD: { description: "iuranBpu, iuranBpuCreatePayment: the card is not a BPU (self-employed) card; its contributions are paid by the employer" },
+    IURAN_BPU_MONTHS_INVALID: {
+      description: "iuranBpuCreatePayment: months is not 1, 3, 6 or 12, or would pay further ahead than the rule allows (IuranBpu.options lists what may be chosen)",
+    },
+    IURAN_BPU_PAYMENT_OPEN: {
+      description: "iuranBpuCreatePayment: the card already has an open payment code (the message gives it). Pay it, or wait for it to expire",
+    },
+    IURAN_BPU_MEMBERSHIP_ENDED: {
+      description: "iuranBpuCreatePayment: contributions were unpaid past the grace period and the membership ended; the member registers again (branch office or registration)",
+    },
+    IURAN_BPU_PAYMENT_NOT_FOUND: { description: "No payment with this id that the caller may act on" },
+    IURAN_BPU_PAYMENT_NOT_OPEN: { description: "iuranBpuSandboxPay: the payment is no longer OPEN (paid, expired or cancelled)" },
   },
 });
 
@@ -300,6 +491,7 @@ export enum AccountEventType {
 }
 registerEnumType(AccountEventType, {
   name: "AccountEventType",
+  description: "What happened to the account",
   valuesConfig: {
     NEW_SIGN_IN: { description: "The account signed in on another device or browser" },
     SIGNED_OUT: { description: "A session of the account was signed out" },
@@ -312,7 +504,16 @@ export enum MaritalStatus {
   CERAI_HIDUP = "CERAI_HIDUP",
   CERAI_MATI = "CERAI_MATI",
 }
-registerEnumType(MaritalStatus, { name: "MaritalStatus", description: "Status perkawinan" });
+registerEnumType(MaritalStatus, {
+  name: "MaritalStatus",
+  description: "Status perkawinan",
+  valuesConfig: {
+    BELUM_KAWIN: { description: "Belum kawin: never married" },
+    KAWIN: { description: "Kawin: married (a spouse is required)" },
+    CERAI_HIDUP: { description: "Cerai hidup: divorced" },
+    CERAI_MATI: { description: "Cerai mati: widowed" },
+  },
+});
 
 export enum Education {
   TIDAK_SEKOLAH = "TIDAK_SEKOLAH",
@@ -327,7 +528,23 @@ export enum Education {
   S2 = "S2",
   S3 = "S3",
 }
-registerEnumType(Education, { name: "Education", description: "Pendidikan terakhir" });
+registerEnumType(Education, {
+  name: "Education",
+  description: "Pendidikan terakhir: the highest level completed",
+  valuesConfig: {
+    TIDAK_SEKOLAH: { description: "Tidak sekolah: no schooling" },
+    SD: { description: "Sekolah Dasar: primary school" },
+    SMP: { description: "Sekolah Menengah Pertama: junior high school" },
+    SMA: { description: "Sekolah Menengah Atas (or SMK): senior high school" },
+    D1: { description: "Diploma 1: one-year vocational diploma" },
+    D2: { description: "Diploma 2: two-year vocational diploma" },
+    D3: { description: "Diploma 3: three-year vocational diploma" },
+    D4: { description: "Diploma 4: four-year applied bachelor" },
+    S1: { description: "Sarjana: bachelor's degree" },
+    S2: { description: "Magister: master's degree" },
+    S3: { description: "Doktor: doctorate" },
+  },
+});
 
 export enum Religion {
   ISLAM = "ISLAM",
@@ -338,7 +555,19 @@ export enum Religion {
   KONGHUCU = "KONGHUCU",
   KEPERCAYAAN = "KEPERCAYAAN",
 }
-registerEnumType(Religion, { name: "Religion", description: "Agama (KEPERCAYAAN: Kepercayaan terhadap Tuhan YME)" });
+registerEnumType(Religion, {
+  name: "Religion",
+  description: "Agama, as on the KTP",
+  valuesConfig: {
+    ISLAM: { description: "Islam" },
+    KRISTEN: { description: "Kristen (Protestant)" },
+    KATOLIK: { description: "Katolik (Catholic)" },
+    HINDU: { description: "Hindu" },
+    BUDDHA: { description: "Buddha" },
+    KONGHUCU: { description: "Konghucu (Confucian)" },
+    KEPERCAYAAN: { description: "Kepercayaan terhadap Tuhan Yang Maha Esa: a native belief" },
+  },
+});
 
 export enum BloodType {
   A = "A",
@@ -347,7 +576,17 @@ export enum BloodType {
   O = "O",
   TIDAK_TAHU = "TIDAK_TAHU",
 }
-registerEnumType(BloodType, { name: "BloodType", description: "Golongan darah" });
+registerEnumType(BloodType, {
+  name: "BloodType",
+  description: "Golongan darah (ABO group, without rhesus)",
+  valuesConfig: {
+    A: { description: "Group A" },
+    B: { description: "Group B" },
+    AB: { description: "Group AB" },
+    O: { description: "Group O" },
+    TIDAK_TAHU: { description: "Tidak tahu: the participant does not know it" },
+  },
+});
 
 export enum Relationship {
   SUAMI = "SUAMI",
@@ -358,7 +597,19 @@ export enum Relationship {
   SAUDARA_KANDUNG = "SAUDARA_KANDUNG",
   LAINNYA = "LAINNYA",
 }
-registerEnumType(Relationship, { name: "Relationship", description: "An emergency contact's relationship to the participant" });
+registerEnumType(Relationship, {
+  name: "Relationship",
+  description: "An emergency contact's relationship to the participant",
+  valuesConfig: {
+    SUAMI: { description: "Suami: husband" },
+    ISTRI: { description: "Istri: wife" },
+    AYAH: { description: "Ayah: father" },
+    IBU: { description: "Ibu: mother" },
+    ANAK: { description: "Anak: child" },
+    SAUDARA_KANDUNG: { description: "Saudara kandung: brother or sister" },
+    LAINNYA: { description: "Lainnya: any other relation" },
+  },
+});
 
 export enum PengkinianStep {
   KEPESERTAAN = "KEPESERTAAN",

@@ -16,3 +16,4 @@ export * from "./bpu-card.types.ts";
 export * from "./klaim.types.ts";
 export * from "./klaim-tracking.types.ts";
 export * from "./rules.types.ts";
+export * from "./iuran-bpu.types.ts";

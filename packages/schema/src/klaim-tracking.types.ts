@@ -17,34 +17,34 @@ export class KlaimEvent implements Owned {
   @Field(() => KlaimStatus, { description: "The claim's status after this event" })
   status!: KlaimStatus;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When it happened" })
   at!: Date;
 
   @Field(() => String, { nullable: true, description: 'What happened, in Indonesian, e.g. "Agenda Klaim", "Proses Klaim Selesai"' })
   note!: string | null;
 }
 
-@InputType()
+@InputType({ description: "Staff: go ahead with a claim in VERIFIKASI or on hold" })
 export class KlaimApproveInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The claim (Klaim.id)" })
   klaimId!: string;
 
   @Field(() => String, { nullable: true, description: "Shown on the claim's timeline (at most 500 characters)" })
   note?: string | null;
 }
 
-@InputType()
+@InputType({ description: "Staff: reject a claim" })
 export class KlaimRejectInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The claim (Klaim.id)" })
   klaimId!: string;
 
   @Field(() => String, { description: "Why, for the participant (at most 500 characters)" })
   reason!: string;
 }
 
-@InputType()
+@InputType({ description: "Staff: hold a claim before its payment starts" })
 export class KlaimHoldInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The claim (Klaim.id)" })
   klaimId!: string;
 
   @Field(() => String, { description: "Why, for the timeline (at most 500 characters)" })

@@ -35,22 +35,22 @@ export class Klaim implements Node, Owned {
   rowId!: string;
   cardRowId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque global id; node(id:) fetches it" })
   id!: string;
 
   @Field(() => String, { description: 'Claim number, e.g. "JHT-20261122-000123"' })
   nomor!: string;
 
-  @Field(() => Card)
+  @Field(() => Card, { description: "The card the claim is for" })
   card?: Card;
 
-  @Field(() => SebabKlaim)
+  @Field(() => SebabKlaim, { description: "Why the participant claims: resignation or dismissal" })
   sebab!: SebabKlaim;
 
-  @Field(() => KlaimChannel)
+  @Field(() => KlaimChannel, { description: "Where the claim is made (JMO for claims made in this app)" })
   channel!: KlaimChannel;
 
-  @Field(() => KlaimStatus)
+  @Field(() => KlaimStatus, { description: "Where the claim stands; follow it live with klaimStatusChanged" })
   status!: KlaimStatus;
 
   @Field(() => KlaimRincian, { nullable: true, description: "Null until the REKENING step is done" })
@@ -65,10 +65,10 @@ export class Klaim implements Node, Owned {
   @Field(() => String, { nullable: true, description: "The bank transfer's reference, once paid" })
   transferReference!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When klaimJhtSubmit was done; null while DRAFT" })
   submittedAt!: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When it ended: SELESAI (paid), DITOLAK or DIBATALKAN; null until then" })
   completedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: "Why it was DITOLAK" })
@@ -89,43 +89,43 @@ export class Klaim implements Node, Owned {
   @Field(() => Int, { description: "Failed selfie checks left before the account is blocked (3 in all)" })
   biometricAttemptsLeft!: number;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When klaimJhtStart opened it" })
   createdAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of a klaim mutation" })
 export class KlaimPayload {
   @Field(() => Klaim, { nullable: true, description: "The claim after the step; when userErrors is not empty, as it stands (if any)" })
   klaim!: Klaim | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: "Why the mutation was refused; empty on success" })
   userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: "A claim in a KlaimConnection" })
 export class KlaimEdge {
-  @Field(() => String)
+  @Field(() => String, { description: "Opaque; pass as `after` to get the claims after this one" })
   cursor!: string;
 
-  @Field(() => Klaim)
+  @Field(() => Klaim, { description: "The claim" })
   node!: Klaim;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of claims (Relay connection)" })
 export class KlaimConnection {
-  @Field(() => [KlaimEdge])
+  @Field(() => [KlaimEdge], { description: "The claims of this page, in order" })
   edges!: KlaimEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: "Cursors and whether there are more pages" })
   pageInfo!: PageInfo;
 }
 
 @ObjectType({ description: "One eligibility check, with where to go when it fails" })
 export class KlaimEligibilityCheck {
-  @Field(() => KlaimEligibilityCode)
+  @Field(() => KlaimEligibilityCode, { description: "Which check" })
   code!: KlaimEligibilityCode;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether the card meets it today" })
   passed!: boolean;
 
   @Field(() => String, {
@@ -179,36 +179,36 @@ export class KlaimEligibility {
 
 // ---- Inputs ----
 
-@InputType()
+@InputType({ description: "Open (or resume) a JHT claim for a card" })
 export class KlaimJhtStartInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "One of the signed-in participant's cards (Card.id)" })
   cardId!: string;
 
-  @Field(() => SebabKlaim)
+  @Field(() => SebabKlaim, { description: "Why the participant claims" })
   sebab!: SebabKlaim;
 }
 
-@InputType()
+@InputType({ description: "The KEPESERTAAN step of a claim" })
 export class KlaimJhtConfirmKepesertaanInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The claim (Klaim.id), in DRAFT" })
   klaimId!: string;
 
   @Field(() => String, { description: "The card's full 11-digit KPJ" })
   kpj!: string;
 }
 
-@InputType()
+@InputType({ description: "The BIOMETRIK step of a claim" })
 export class KlaimJhtVerifyBiometricInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The claim (Klaim.id), in DRAFT" })
   klaimId!: string;
 
   @Field(() => String, { description: "Base64 JPEG or PNG, at most 2 MB" })
   selfie!: string;
 }
 
-@InputType()
+@InputType({ description: "The REKENING step of a claim: where to pay it" })
 export class KlaimJhtSetRekeningInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The claim (Klaim.id), in DRAFT" })
   klaimId!: string;
 
   @Field(() => String, { nullable: true, description: "Optional; 15 (legacy) or 16 digits. Without it the tax is 20% higher" })
@@ -218,9 +218,9 @@ export class KlaimJhtSetRekeningInput {
   bankAccount!: BankAccountInput;
 }
 
-@InputType()
+@InputType({ description: "The KONFIRMASI step: submit the claim" })
 export class KlaimJhtSubmitInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The claim (Klaim.id), in DRAFT with REKENING done" })
   klaimId!: string;
 
   @Field(() => Boolean, { description: "The participant ticked that they read and agree to the claim statement" })
@@ -232,8 +232,8 @@ export class KlaimJhtSubmitInput {
   idempotencyKey!: string;
 }
 
-@InputType()
+@InputType({ description: "Cancel a claim" })
 export class KlaimCancelInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The claim (Klaim.id), DRAFT to PENETAPAN" })
   klaimId!: string;
 }

@@ -8,13 +8,13 @@ import { BloodType, Education, MaritalStatus, Religion } from "./enums.ts";
 
 @ObjectType({ implements: Node, description: "An employer (pemberi kerja) registered with BPJS Ketenagakerjaan." })
 export class Employer implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque global id; node(id:) fetches it" })
   id!: string;
 
   @Field(() => String, { description: "Nomor Pendaftaran Perusahaan" })
   npp!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Registered company name" })
   name!: string;
 }
 
@@ -27,7 +27,7 @@ export class Card implements Node, Owned {
   /** The full KPJ, kept on the object for the owner-only `kpj` field (never a field by itself). */
   kpjFull!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "Global id (opaque); pass it as cardId" })
   id!: string;
 
   @Field(() => String, { description: 'KPJ with the middle digits hidden, e.g. "21*******78"' })
@@ -40,13 +40,13 @@ export class Card implements Node, Owned {
   })
   kpj?: string | null;
 
-  @Field(() => Segment)
+  @Field(() => Segment, { description: "The membership segment of this card (PU, BPU, JAKON, PMI)" })
   segment!: Segment;
 
-  @Field(() => MembershipStatus)
+  @Field(() => MembershipStatus, { description: "AKTIF, NONAKTIF or (a new BPU card) MENUNGGU_IURAN_PERTAMA" })
   status!: MembershipStatus;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "The day the card was registered (kepesertaan start)" })
   registeredAt!: string;
 
   @Field(() => DateScalar, { nullable: true, description: "When contributions stopped (the card became NONAKTIF)" })
@@ -62,12 +62,12 @@ export class Card implements Node, Owned {
   lastReported?: ReportedContribution | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of a card mutation" })
 export class CardPayload {
-  @Field(() => Card, { nullable: true })
+  @Field(() => Card, { nullable: true, description: "The card after the change; null when userErrors is not empty" })
   card!: Card | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: "Why the mutation was refused; empty on success" })
   userErrors!: UserError[];
 }
 
@@ -75,34 +75,34 @@ export class CardPayload {
 export class Participant implements Node, Owned {
   ownerParticipantId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque global id; node(id:) fetches it" })
   id!: string;
 
   @Field(() => String, { description: 'NIK with all but the first four and last two digits hidden, e.g. "3201**********01"' })
   nikMasked!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Full name as on the KTP (or the passport for a WNA)" })
   fullName!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Tempat lahir; null when not on record" })
   birthPlace!: string | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Tanggal lahir" })
   birthDate!: string;
 
-  @Field(() => Gender)
+  @Field(() => Gender, { description: "Jenis kelamin on record" })
   gender!: Gender;
 
-  @Field(() => Nationality)
+  @Field(() => Nationality, { description: "WNI or WNA" })
   nationality!: Nationality;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Email on record; null when none" })
   email!: string | null;
 
   @Field(() => String, { nullable: true, description: "E.164, e.g. +6281234567890" })
   phone!: string | null;
 
-  @Field(() => PengkinianStatus)
+  @Field(() => PengkinianStatus, { description: "Where the participant's data update stands; TERVERIFIKASI is needed for a JHT claim in JMO" })
   pengkinianStatus!: PengkinianStatus;
 
   @Field(() => Pengkinian, { nullable: true, description: "The current or last pengkinian data; null if never started" })
@@ -118,16 +118,16 @@ export class Participant implements Node, Owned {
   @Field(() => String, { nullable: true, description: "NPWP with all but the first two and last three digits hidden" })
   npwpMasked!: string | null;
 
-  @Field(() => MaritalStatus, { nullable: true })
+  @Field(() => MaritalStatus, { nullable: true, description: "Status perkawinan; null until a pengkinian data is TERVERIFIKASI" })
   maritalStatus!: MaritalStatus | null;
 
-  @Field(() => Education, { nullable: true })
+  @Field(() => Education, { nullable: true, description: "Pendidikan terakhir; null until a pengkinian data is TERVERIFIKASI" })
   education!: Education | null;
 
-  @Field(() => Religion, { nullable: true })
+  @Field(() => Religion, { nullable: true, description: "Agama; null until a pengkinian data is TERVERIFIKASI" })
   religion!: Religion | null;
 
-  @Field(() => BloodType, { nullable: true })
+  @Field(() => BloodType, { nullable: true, description: "Golongan darah; null until a pengkinian data is TERVERIFIKASI" })
   bloodType!: BloodType | null;
 
   @Field(() => EmergencyContact, { nullable: true, description: "Kontak darurat" })
@@ -140,21 +140,21 @@ export class Participant implements Node, Owned {
   saldoJht?: SaldoJht;
 }
 
-@ObjectType()
+@ObjectType({ description: "A participant in a ParticipantConnection" })
 export class ParticipantEdge {
-  @Field(() => String)
+  @Field(() => String, { description: "Opaque; pass as `after` to get the participants after this one" })
   cursor!: string;
 
-  @Field(() => Participant)
+  @Field(() => Participant, { description: "The participant" })
   node!: Participant;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of participants (Relay connection)" })
 export class ParticipantConnection {
-  @Field(() => [ParticipantEdge])
+  @Field(() => [ParticipantEdge], { description: "The participants of this page, in order" })
   edges!: ParticipantEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: "Cursors and whether there are more pages" })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: "Number of participants matching the search" })

@@ -8,7 +8,7 @@ import { VerificationChannel } from "./registration.types.ts";
 
 @ObjectType({ description: "A card to confirm in the KEPESERTAAN step: type its full KPJ; only two first and two last digits are shown" })
 export class KpjChallengeCard {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The card's global id: send it back in PengkinianCardKpjInput.cardId" })
   cardId!: string;
 
   @Field(() => String, { description: 'e.g. "19*******12"' })
@@ -17,7 +17,7 @@ export class KpjChallengeCard {
 
 @ObjectType({ description: "A bank account (rekening); the number is masked" })
 export class BankAccount {
-  @Field(() => String)
+  @Field(() => String, { description: "3-digit bank code, as in `banks`" })
   bankCode!: string;
 
   @Field(() => String, { nullable: true, description: "Null when the bank is no longer in the bank list" })
@@ -38,43 +38,43 @@ export class Address {
   @Field(() => String, { description: "Village code of the official administrative areas" })
   villageCode!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Kode pos (5 digits)" })
   kodePos!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Kelurahan or desa (village) of villageCode; null if the code is no longer in the official list" })
   kelurahan!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Kecamatan (district) of villageCode; null if the code is no longer in the official list" })
   kecamatan!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Kabupaten or kota (regency or city) of villageCode; null if the code is no longer in the official list" })
   kabupaten!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Provinsi of villageCode; null if the code is no longer in the official list" })
   provinsi!: string | null;
 }
 
 @ObjectType({ description: "A spouse or child" })
 export class FamilyMember {
-  @Field(() => String)
+  @Field(() => String, { description: "Full name" })
   name!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Tanggal lahir" })
   birthDate!: string;
 }
 
 @ObjectType({ description: "Kontak darurat" })
 export class EmergencyContact {
-  @Field(() => String)
+  @Field(() => String, { description: "Full name" })
   name!: string;
 
   @Field(() => String, { description: "E.164" })
   phone!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Address as entered (free text)" })
   address!: string;
 
-  @Field(() => Relationship)
+  @Field(() => Relationship, { description: "How the contact is related to the participant" })
   relationship!: Relationship;
 }
 
@@ -102,7 +102,7 @@ export class DataKontak {
   @Field(() => String, { nullable: true, description: "E.164" })
   phone!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Email as entered or on record" })
   email!: string | null;
 
   @Field(() => String, { nullable: true, description: "NPWP with all but the first two and last three digits hidden" })
@@ -111,7 +111,7 @@ export class DataKontak {
   @Field(() => String, { nullable: true, description: "Passport number with all but the last three characters hidden" })
   passportNumberMasked!: string | null;
 
-  @Field(() => BankAccount, { nullable: true })
+  @Field(() => BankAccount, { nullable: true, description: "The rekening JHT is paid into (number masked)" })
   bankAccount!: BankAccount | null;
 
   @Field(() => ContactVerification, {
@@ -129,10 +129,10 @@ export class DataKontak {
 
 @ObjectType({ description: "Data kependudukan as entered (or prefilled from the record before the step is done)" })
 export class DataKependudukan {
-  @Field(() => Gender, { nullable: true })
+  @Field(() => Gender, { nullable: true, description: "Jenis kelamin" })
   gender!: Gender | null;
 
-  @Field(() => Address, { nullable: true })
+  @Field(() => Address, { nullable: true, description: "Alamat domisili with its village" })
   address!: Address | null;
 
   @Field(() => String, {
@@ -141,10 +141,10 @@ export class DataKependudukan {
   })
   motherMaidenNameMasked!: string | null;
 
-  @Field(() => MaritalStatus, { nullable: true })
+  @Field(() => MaritalStatus, { nullable: true, description: "Status perkawinan" })
   maritalStatus!: MaritalStatus | null;
 
-  @Field(() => FamilyMember, { nullable: true })
+  @Field(() => FamilyMember, { nullable: true, description: "Spouse (suami/istri); null unless KAWIN" })
   spouse!: FamilyMember | null;
 
   @Field(() => [FamilyMember], { nullable: true, description: "Children, in the order entered; null when not given" })
@@ -153,16 +153,16 @@ export class DataKependudukan {
 
 @ObjectType({ description: "Data tambahan and kontak darurat as entered (or prefilled before the step is done)" })
 export class DataTambahan {
-  @Field(() => Education, { nullable: true })
+  @Field(() => Education, { nullable: true, description: "Pendidikan terakhir" })
   education!: Education | null;
 
-  @Field(() => Religion, { nullable: true })
+  @Field(() => Religion, { nullable: true, description: "Agama" })
   religion!: Religion | null;
 
-  @Field(() => BloodType, { nullable: true })
+  @Field(() => BloodType, { nullable: true, description: "Golongan darah" })
   bloodType!: BloodType | null;
 
-  @Field(() => EmergencyContact, { nullable: true })
+  @Field(() => EmergencyContact, { nullable: true, description: "Kontak darurat" })
   emergencyContact!: EmergencyContact | null;
 }
 
@@ -175,7 +175,7 @@ export class DataTambahan {
 export class Pengkinian implements Node, Owned {
   ownerParticipantId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque global id; node(id:) fetches it" })
   id!: string;
 
   @Field(() => PengkinianStatus, { description: "DRAFT, DIAJUKAN (being verified), TERVERIFIKASI or DITOLAK" })
@@ -203,19 +203,19 @@ export class Pengkinian implements Node, Owned {
   })
   kpjEntryRequired?: boolean;
 
-  @Field(() => DataKontak)
+  @Field(() => DataKontak, { description: "The DATA_KONTAK section as it stands" })
   dataKontak!: DataKontak;
 
-  @Field(() => DataKependudukan)
+  @Field(() => DataKependudukan, { description: "The DATA_KEPENDUDUKAN section as it stands" })
   dataKependudukan!: DataKependudukan;
 
-  @Field(() => DataTambahan)
+  @Field(() => DataTambahan, { description: "The DATA_TAMBAHAN section as it stands" })
   dataTambahan!: DataTambahan;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When pengkinianSubmit was done; null while DRAFT" })
   submittedAt!: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the verifier decided (TERVERIFIKASI or DITOLAK); null until then" })
   decidedAt!: Date | null;
 
   @Field(() => PengkinianRejection, { nullable: true, description: "Why it was DITOLAK" })
@@ -224,14 +224,14 @@ export class Pengkinian implements Node, Owned {
   @Field(() => String, { nullable: true, description: "Why it was DITOLAK, in the caller's language" })
   rejectionReason!: string | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When pengkinianStart opened it" })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When a step last changed it" })
   updatedAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of a pengkinian step" })
 export class PengkinianPayload {
   @Field(() => Pengkinian, {
     nullable: true,
@@ -239,13 +239,13 @@ export class PengkinianPayload {
   })
   pengkinian!: Pengkinian | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: "Why the step was refused (every invalid field at once for the data sections); empty on success" })
   userErrors!: UserError[];
 }
 
 // ---- Inputs ----
 
-@InputType()
+@InputType({ description: "One card of the KEPESERTAAN step and its KPJ" })
 export class PengkinianCardKpjInput {
   @Field(() => ID, { description: "A card id from kpjChallenge" })
   cardId!: string;
@@ -257,36 +257,36 @@ export class PengkinianCardKpjInput {
   kpj?: string | null;
 }
 
-@InputType()
+@InputType({ description: "The KEPESERTAAN step: the full KPJ of each card" })
 export class PengkinianConfirmKepesertaanInput {
   @Field(() => [PengkinianCardKpjInput], { description: "Every card of kpjChallenge, once each" })
   cards!: PengkinianCardKpjInput[];
 }
 
-@InputType()
+@InputType({ description: "The BIOMETRIK step's selfie" })
 export class PengkinianVerifyBiometricInput {
   @Field(() => String, { description: "Base64 JPEG or PNG, at most 2 MB" })
   selfie!: string;
 }
 
-@InputType()
+@InputType({ description: "A bank account in the participant's own name" })
 export class BankAccountInput {
   @Field(() => String, { description: "A code from `banks`" })
   bankCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Digits only, as many as the bank's accountNumberMinLength–MaxLength" })
   accountNumber!: string;
 
   @Field(() => String, { description: "Must be the participant's own name" })
   accountName!: string;
 }
 
-@InputType()
+@InputType({ description: "The DATA_KONTAK section; the whole section is sent each time" })
 export class DataKontakInput {
   @Field(() => String, { description: "08…, 628… or +628…; stored as E.164" })
   phone!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Email address (at most 254 characters); a new one gets a 6-digit code" })
   email!: string;
 
   @Field(() => String, { nullable: true, description: "Optional; 15 (legacy) or 16 digits. Left out: unchanged; null: removed" })
@@ -295,22 +295,22 @@ export class DataKontakInput {
   @Field(() => String, { nullable: true, description: "Optional. Left out: unchanged; null: removed" })
   passportNumber?: string | null;
 
-  @Field(() => BankAccountInput)
+  @Field(() => BankAccountInput, { description: "The rekening JHT is paid into; in the participant's own name" })
   bankAccount!: BankAccountInput;
 }
 
-@InputType()
+@InputType({ description: "A spouse or child" })
 export class FamilyMemberInput {
-  @Field(() => String)
+  @Field(() => String, { description: "Full name (letters, spaces, . , - ')" })
   name!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Tanggal lahir; not in the future" })
   birthDate!: string;
 }
 
-@InputType()
+@InputType({ description: "The DATA_KEPENDUDUKAN section; the whole section is sent each time" })
 export class DataKependudukanInput {
-  @Field(() => Gender)
+  @Field(() => Gender, { description: "Jenis kelamin; must agree with the NIK (day + 40 for women) or the verifier refuses" })
   gender!: Gender;
 
   @Field(() => String, { description: "A villageCode from `wilayah`" })
@@ -322,10 +322,10 @@ export class DataKependudukanInput {
   @Field(() => String, { description: "Alamat domisili: street, number, RT/RW" })
   address!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Nama ibu kandung, typed in full every time (it is never shown back)" })
   motherMaidenName!: string;
 
-  @Field(() => MaritalStatus)
+  @Field(() => MaritalStatus, { description: "Status perkawinan; KAWIN needs a spouse" })
   maritalStatus!: MaritalStatus;
 
   @Field(() => FamilyMemberInput, { nullable: true, description: "Required for KAWIN unless already on record; only for KAWIN" })
@@ -335,33 +335,33 @@ export class DataKependudukanInput {
   children?: FamilyMemberInput[] | null;
 }
 
-@InputType()
+@InputType({ description: "Kontak darurat: someone to call in an emergency" })
 export class EmergencyContactInput {
-  @Field(() => String)
+  @Field(() => String, { description: "Full name (letters, spaces, . , - ')" })
   name!: string;
 
   @Field(() => String, { description: "08…, 628… or +628…" })
   phone!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Address (free text)" })
   address!: string;
 
-  @Field(() => Relationship)
+  @Field(() => Relationship, { description: "How the contact is related to the participant" })
   relationship!: Relationship;
 }
 
-@InputType()
+@InputType({ description: "The DATA_TAMBAHAN section with the emergency contact; the whole section is sent each time" })
 export class DataTambahanInput {
-  @Field(() => Education)
+  @Field(() => Education, { description: "Pendidikan terakhir" })
   education!: Education;
 
-  @Field(() => Religion)
+  @Field(() => Religion, { description: "Agama" })
   religion!: Religion;
 
-  @Field(() => BloodType)
+  @Field(() => BloodType, { description: "Golongan darah (TIDAK_TAHU when unknown)" })
   bloodType!: BloodType;
 
-  @Field(() => EmergencyContactInput)
+  @Field(() => EmergencyContactInput, { description: "Kontak darurat" })
   emergencyContact!: EmergencyContactInput;
 }
 
@@ -377,7 +377,7 @@ export class PengkinianResendCodeInput {
   channel!: VerificationChannel;
 }
 
-@InputType()
+@InputType({ description: "The KONFIRMASI step" })
 export class PengkinianSubmitInput {
   @Field(() => Boolean, { description: "The participant ticked the statement that the data is true and may be used" })
   consent!: boolean;

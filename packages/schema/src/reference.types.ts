@@ -6,7 +6,7 @@ export class Bank {
   @Field(() => String, { description: '3-digit bank code of Bank Indonesia\'s clearing and the ATM networks, e.g. "014" BCA' })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Bank name as shown to the member" })
   name!: string;
 
   @Field(() => PaymentRail, { description: "REALTIME for the partner banks (BNI, Mandiri, BRI, BCA), otherwise KLIRING" })
@@ -31,16 +31,16 @@ export class Wilayah {
   @Field(() => String, { description: '10 digits without dots, e.g. "3273021004" (Dago, Coblong, Kota Bandung)' })
   villageCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Kelurahan or desa (village) name" })
   kelurahan!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Kecamatan (district) name" })
   kecamatan!: string;
 
   @Field(() => String, { description: 'Regency or city as officially named, e.g. "Kota Bandung", "Kabupaten Bandung"' })
   kabupaten!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Provinsi name" })
   provinsi!: string;
 
   @Field(() => String, { description: "6 digits: the kecamatan's code, which a NIK of someone registered there starts with" })

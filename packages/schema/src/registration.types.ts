@@ -9,6 +9,7 @@ export enum RegistrationKind {
 }
 registerEnumType(RegistrationKind, {
   name: "RegistrationKind",
+  description: "Who is registering: a participant already on record, or a new self-employed worker",
   valuesConfig: {
     EXISTING_PARTICIPANT: { description: "\"Ya, Saya Sudah Daftar\": already a participant; NIK, KPJ, name and birth date must match the record" },
     BPU_NEW: { description: "Not a participant yet: a self-employed worker (Bukan Penerima Upah) who gets a new BPU card" },
@@ -53,18 +54,30 @@ export enum VerificationChannel {
   EMAIL = "EMAIL",
   SMS = "SMS",
 }
-registerEnumType(VerificationChannel, { name: "VerificationChannel" });
+registerEnumType(VerificationChannel, {
+  name: "VerificationChannel",
+  description: "Where a 6-digit verification code goes",
+  valuesConfig: { EMAIL: { description: "To the email being verified" }, SMS: { description: "By SMS to the phone number being verified" } },
+});
 
 export enum BpuProgram {
   JKK = "JKK",
   JKM = "JKM",
   JHT = "JHT",
 }
-registerEnumType(BpuProgram, { name: "BpuProgram", description: "Programs of a BPU membership: JKK and JKM always, JHT if chosen" });
+registerEnumType(BpuProgram, {
+  name: "BpuProgram",
+  description: "Programs of a BPU membership: JKK and JKM always, JHT if chosen",
+  valuesConfig: {
+    JKK: { description: "Jaminan Kecelakaan Kerja: work accident cover" },
+    JKM: { description: "Jaminan Kematian: death benefit" },
+    JHT: { description: "Jaminan Hari Tua: old-age savings" },
+  },
+});
 
 @InputType({ description: "Seed 002 \"Pendaftaran Akun\": membership type, citizenship and personal data" })
 export class RegistrationStartInput {
-  @Field(() => RegistrationKind)
+  @Field(() => RegistrationKind, { description: "EXISTING_PARTICIPANT or BPU_NEW" })
   kind!: RegistrationKind;
 
   @Field(() => Segment, { description: "Jenis kepesertaan; BPU_NEW takes BPU only" })
@@ -96,7 +109,7 @@ export class RegistrationStartInput {
   @Field(() => String, { description: "As on the KTP (case and spaces do not matter when matched)" })
   fullName!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Tanggal lahir, as on the KTP (or the passport)" })
   birthDate!: string;
 
   @Field(() => String, { nullable: true, description: "BPU_NEW: tempat lahir" })
@@ -112,45 +125,45 @@ export class RegistrationStartInput {
   jht?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: "Step 2: the email to sign in with" })
 export class RegistrationSetEmailInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The registrationToken registrationStart returned" })
   registrationToken!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Email address (at most 254 characters); it must not sign in another account" })
   email!: string;
 }
 
-@InputType()
+@InputType({ description: "Step 4: the mobile number" })
 export class RegistrationSetPhoneInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The registrationToken registrationStart returned" })
   registrationToken!: string;
 
   @Field(() => String, { description: "08…, 628… or +628…" })
   phone!: string;
 }
 
-@InputType()
+@InputType({ description: "Steps 3 and 5: a code sent by email or SMS" })
 export class RegistrationVerifyCodeInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The registrationToken registrationStart returned" })
   registrationToken!: string;
 
   @Field(() => String, { description: "The 6-digit code" })
   code!: string;
 }
 
-@InputType()
+@InputType({ description: "Ask for a new verification code" })
 export class RegistrationResendCodeInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The registrationToken registrationStart returned" })
   registrationToken!: string;
 
-  @Field(() => VerificationChannel)
+  @Field(() => VerificationChannel, { description: "EMAIL for the email code, SMS for the phone code" })
   channel!: VerificationChannel;
 }
 
-@InputType()
+@InputType({ description: "The last step: password and terms" })
 export class RegistrationCompleteInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The registrationToken registrationStart returned" })
   registrationToken!: string;
 
   @Field(() => String, { description: "8–128 characters, not containing the email name, the NIK or the phone number" })
@@ -171,40 +184,40 @@ export class BpuContribution {
   @Field(() => RupiahScalar, { description: "JHT: 2% of the declared income when chosen, else 0" })
   jht!: bigint;
 
-  @Field(() => RupiahScalar)
+  @Field(() => RupiahScalar, { description: "jkk + jkm + jht: the amount to pay each month" })
   total!: bigint;
 }
 
 @ObjectType({ description: "What a BPU_NEW registration will create" })
 export class BpuRegistration {
-  @Field(() => [BpuProgram])
+  @Field(() => [BpuProgram], { description: "The programs joined" })
   programs!: BpuProgram[];
 
-  @Field(() => RupiahScalar)
+  @Field(() => RupiahScalar, { description: "The declared monthly income contributions are charged on" })
   declaredIncome!: bigint;
 
-  @Field(() => BpuContribution)
+  @Field(() => BpuContribution, { description: "What the member will pay each month" })
   monthlyContribution!: BpuContribution;
 }
 
 @ObjectType({ description: "A registration in progress; only the holder of its token reaches it" })
 export class Registration {
-  @Field(() => RegistrationKind)
+  @Field(() => RegistrationKind, { description: "EXISTING_PARTICIPANT or BPU_NEW" })
   kind!: RegistrationKind;
 
-  @Field(() => RegistrationStep)
+  @Field(() => RegistrationStep, { description: "The step to do next" })
   step!: RegistrationStep;
 
   @Field(() => String, { nullable: true, description: "Masked" })
   emailMasked!: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "The emailed code was entered" })
   emailVerified!: boolean;
 
   @Field(() => String, { nullable: true, description: "Masked" })
   phoneMasked!: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "The SMS code was entered" })
   phoneVerified!: boolean;
 
   @Field(() => DateTimeScalar, { nullable: true, description: "When the code last sent may be sent again (registrationResendCode)" })
@@ -216,14 +229,14 @@ export class Registration {
   @Field(() => DateTimeScalar, { description: "The registration must be completed before this" })
   expiresAt!: Date;
 
-  @Field(() => [RegistrationWarning])
+  @Field(() => [RegistrationWarning], { description: "Accepted inconsistencies between the NIK and the data entered; empty when none" })
   warnings!: RegistrationWarning[];
 
-  @Field(() => BpuRegistration, { nullable: true })
+  @Field(() => BpuRegistration, { nullable: true, description: "BPU_NEW: the programs and monthly contribution; null for EXISTING_PARTICIPANT" })
   bpu!: BpuRegistration | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of a registration step" })
 export class RegistrationPayload {
   @Field(() => String, {
     nullable: true,
@@ -231,16 +244,16 @@ export class RegistrationPayload {
   })
   registrationToken!: string | null;
 
-  @Field(() => Registration, { nullable: true })
+  @Field(() => Registration, { nullable: true, description: "The registration after the step; null when it was not found" })
   registration!: Registration | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: "Why the step was refused; empty on success" })
   userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: "Lupa password: where to send the reset token" })
 export class PasswordResetRequestInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The account's sign-in email" })
   email!: string;
 }
 
@@ -249,24 +262,24 @@ export class PasswordResetRequestPayload {
   @Field(() => Boolean, { description: "True when the request was taken; an email with a reset token follows if the account exists" })
   accepted!: boolean;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: "Only input errors (an invalid email); never says whether the account exists" })
   userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: "A new password with the emailed token" })
 export class PasswordResetInput {
   @Field(() => String, { description: "The token from the email (single use, 30 minutes)" })
   token!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "8–128 characters, not containing the email name, the NIK or the phone number" })
   newPassword!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of passwordReset" })
 export class PasswordResetPayload {
   @Field(() => Boolean, { description: "True when the password was changed; every session of the account was signed out" })
   success!: boolean;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: "Why the reset was refused; empty on success" })
   userErrors!: UserError[];
 }

@@ -10,6 +10,13 @@ export enum DatedRuleName {
   JHT_PENGEMBANGAN = "JHT_PENGEMBANGAN",
   PPH21_JHT_SEKALIGUS = "PPH21_JHT_SEKALIGUS",
   PPH21_JHT_TANPA_NPWP = "PPH21_JHT_TANPA_NPWP",
+  BPU_JKK_PERSEN = "BPU_JKK_PERSEN",
+  BPU_JKM_IURAN = "BPU_JKM_IURAN",
+  BPU_JHT_PERSEN = "BPU_JHT_PERSEN",
+  BPU_BAYAR_DIMUKA_MAKS = "BPU_BAYAR_DIMUKA_MAKS",
+  BPU_MASA_TENGGANG = "BPU_MASA_TENGGANG",
+  BPU_JATUH_TEMPO = "BPU_JATUH_TEMPO",
+  BPU_PENGINGAT = "BPU_PENGINGAT",
 }
 registerEnumType(DatedRuleName, {
   name: "DatedRuleName",
@@ -22,6 +29,13 @@ registerEnumType(DatedRuleName, {
     JHT_PENGEMBANGAN: { description: "The JHT development rate credited for a calendar year (the jhtRates table)" },
     PPH21_JHT_SEKALIGUS: { description: "PPh 21 on JHT paid as a lump sum: one row per band of the gross amount (PP 68/2009)" },
     PPH21_JHT_TANPA_NPWP: { description: "How many percent higher each PPh 21 band's rate is without an NPWP" },
+    BPU_JKK_PERSEN: { description: "BPU (self-employed): JKK contribution, a percentage of the declared monthly income" },
+    BPU_JKM_IURAN: { description: "BPU: the flat monthly JKM contribution" },
+    BPU_JHT_PERSEN: { description: "BPU: the optional JHT contribution, a percentage of the declared monthly income" },
+    BPU_BAYAR_DIMUKA_MAKS: { description: "BPU: the most months one payment may cover beyond the current month" },
+    BPU_MASA_TENGGANG: { description: "BPU: how many months after protection ended arrears may still be paid; then the membership ends" },
+    BPU_JATUH_TEMPO: { description: "BPU: the day of the month a month's contribution is due" },
+    BPU_PENGINGAT: { description: "BPU: how many days before protection ends the member is reminded to pay" },
   },
 });
 
@@ -30,6 +44,9 @@ export enum DatedRuleUnit {
   RUPIAH_PER_BULAN = "RUPIAH_PER_BULAN",
   PERSEN = "PERSEN",
   PERSEN_PER_TAHUN = "PERSEN_PER_TAHUN",
+  BULAN = "BULAN",
+  HARI = "HARI",
+  TANGGAL = "TANGGAL",
 }
 registerEnumType(DatedRuleUnit, {
   name: "DatedRuleUnit",
@@ -39,12 +56,15 @@ registerEnumType(DatedRuleUnit, {
     RUPIAH_PER_BULAN: { description: "A monthly amount in rupiah, two decimals" },
     PERSEN: { description: "A percentage, two decimals (\"5.00\")" },
     PERSEN_PER_TAHUN: { description: "A yearly percentage rate, two decimals" },
+    BULAN: { description: "A number of months, a whole number (\"3\")" },
+    HARI: { description: "A number of days, a whole number (\"7\")" },
+    TANGGAL: { description: "A day of the month, a whole number (\"15\")" },
   },
 });
 
 @ObjectType({ description: "One dated row of the rule book: a figure, the days it applies to, and where it comes from" })
 export class DatedRuleFigure {
-  @Field(() => DatedRuleName)
+  @Field(() => DatedRuleName, { description: "Which rule this row belongs to" })
   rule!: DatedRuleName;
 
   @Field(() => DateScalar, { description: "First day the figure applies to" })
@@ -58,10 +78,10 @@ export class DatedRuleFigure {
   })
   effectiveUntil!: string | null;
 
-  @Field(() => String, { description: "The figure as a decimal string with two decimals, in `unit`" })
+  @Field(() => String, { description: "The figure as a decimal string in `unit`: two decimals for money and percentages, a whole number for BULAN, HARI and TANGGAL" })
   value!: string;
 
-  @Field(() => DatedRuleUnit)
+  @Field(() => DatedRuleUnit, { description: "What `value` counts" })
   unit!: DatedRuleUnit;
 
   @Field(() => RupiahScalar, { nullable: true, description: "Banded rules (PPh 21): the row applies to the part of the amount above this" })
@@ -82,10 +102,10 @@ export class DatedRuleFigure {
 
 @ObjectType({ description: "A rule looked up for one day: the figure(s) in force, or an explicit answer that the rule book has none" })
 export class DatedRuleLookup {
-  @Field(() => DatedRuleName)
+  @Field(() => DatedRuleName, { description: "The rule asked for" })
   rule!: DatedRuleName;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "The day asked for" })
   date!: string;
 
   @Field(() => Boolean, { description: "False when no row covers the day: before the first row, or after the newest row ran out" })

@@ -19,7 +19,7 @@ registerEnumType(RateSource, {
 
 @ObjectType({ description: "One year of the JHT statement (RSJHT). saldoAwal + iuran + pengembangan − penarikan = saldoAkhir, exactly." })
 export class SaldoJhtYear {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Calendar year" })
   year!: number;
 
   @Field(() => RupiahScalar, { description: "Balance at the start of the year" })
@@ -37,7 +37,7 @@ export class SaldoJhtYear {
   @Field(() => String, { description: 'The credited rate in percent, e.g. "7.19"' })
   rate!: string;
 
-  @Field(() => RateSource)
+  @Field(() => RateSource, { description: "Where the rate comes from (OFFICIAL, SECONDARY or ASSUMED)" })
   rateSource!: RateSource;
 
   @Field(() => RupiahScalar, { description: "Withdrawals (claims paid)" })
@@ -53,22 +53,22 @@ export class SaldoJht implements Owned {
   /** Every year, oldest first; `years(from, to)` selects from these. */
   allYears!: SaldoJhtYear[];
 
-  @Field(() => RupiahScalar)
+  @Field(() => RupiahScalar, { description: "The balance: iuranPemberiKerja + iuranPekerja + pengembangan − penarikan" })
   total!: bigint;
 
   @Field(() => DateScalar, { description: "The figures are as of this day; the current year counts complete months" })
   asOf!: string;
 
-  @Field(() => RupiahScalar)
+  @Field(() => RupiahScalar, { description: "All employer contributions so far" })
   iuranPemberiKerja!: bigint;
 
-  @Field(() => RupiahScalar)
+  @Field(() => RupiahScalar, { description: "All worker contributions so far" })
   iuranPekerja!: bigint;
 
-  @Field(() => RupiahScalar)
+  @Field(() => RupiahScalar, { description: "All development credited so far" })
   pengembangan!: bigint;
 
-  @Field(() => RupiahScalar)
+  @Field(() => RupiahScalar, { description: "All withdrawals (claims paid) so far" })
   penarikan!: bigint;
 
   @Field(() => [SaldoJhtYear], { description: "The yearly statement (RSJHT), oldest first" })
@@ -79,7 +79,7 @@ export class SaldoJht implements Owned {
 export class ReportedContribution implements Owned {
   ownerParticipantId!: string;
 
-  @Field(() => YearMonthScalar)
+  @Field(() => YearMonthScalar, { description: "The contribution month" })
   period!: string;
 
   @Field(() => RupiahScalar, { description: "The monthly wage the employer reported" })
@@ -88,26 +88,26 @@ export class ReportedContribution implements Owned {
   @Field(() => DateScalar, { nullable: true, description: "When the contribution was paid; null while unpaid" })
   paidAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The employer that reported it; null for self-employed (BPU) cards" })
   employerName!: string | null;
 }
 
 @ObjectType({ description: "The JHT development rate credited for a year, and where the figure comes from" })
 export class JhtRate {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Calendar year" })
   year!: number;
 
   @Field(() => String, { description: 'Percent, e.g. "7.19"' })
   rate!: string;
 
-  @Field(() => RateSource)
+  @Field(() => RateSource, { description: "OFFICIAL, SECONDARY or ASSUMED" })
   source!: RateSource;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Where the figure comes from and how it was checked" })
   note!: string;
 }
 
-@InputType()
+@InputType({ description: "\"Tambah kartu\": a card to add to the profile" })
 export class CardAddInput {
   @Field(() => String, { description: "The full 11-digit KPJ printed on the card" })
   kpj!: string;

@@ -21,6 +21,7 @@ export enum JpBenefitLimit {
 }
 registerEnumType(JpBenefitLimit, {
   name: "JpBenefitLimit",
+  description: "Which limit replaced the JP formula's monthly benefit",
   valuesConfig: {
     FLOOR: { description: "The formula gave less than the minimum benefit: the minimum is paid" },
     CEILING: { description: "The formula gave more than the maximum benefit: the maximum is paid" },
@@ -32,6 +33,7 @@ export enum JpLumpSumReason {
 }
 registerEnumType(JpLumpSumReason, {
   name: "JpLumpSumReason",
+  description: "Why JP is paid as a lump sum instead of a monthly pension",
   valuesConfig: {
     MASA_IUR_KURANG_15_TAHUN: {
       description: "Fewer than 180 months of contributions at pension age: contributions plus development are paid at once (PP 45/2015)",
@@ -53,39 +55,39 @@ export class SimulasiJhtInput {
   ratePercent?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "The values a JHT projection used: the input's, or defaults (see the *Source fields)" })
 export class SimulasiJhtAssumptions {
-  @Field(() => RupiahScalar)
+  @Field(() => RupiahScalar, { description: "Monthly wage in the first year" })
   monthlyWage!: bigint;
 
-  @Field(() => AssumptionSource)
+  @Field(() => AssumptionSource, { description: "INPUT, or PARTICIPANT_DATA (the last reported wage)" })
   monthlyWageSource!: AssumptionSource;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Yearly wage growth in percent, e.g. \"5.00\"" })
   wageGrowthPercent!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Yearly development rate in percent, e.g. \"5.50\"" })
   ratePercent!: string;
 
   @Field(() => String, { description: 'JHT contribution of a wage earner (PU): "5.70" = employer 3.70 + worker 2.00' })
   contributionPercent!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Employer's share of the wage in percent (\"3.70\")" })
   employerContributionPercent!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Worker's share of the wage in percent (\"2.00\")" })
   workerContributionPercent!: string;
 
   @Field(() => Int, { description: "JHT is paid at 56" })
   jhtAge!: number;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "The participant's birth date (gives the year they turn 56)" })
   birthDate!: string;
 }
 
 @ObjectType({ description: "One projected year. saldoAwal + iuran + pengembangan = saldoAkhir, exactly." })
 export class SimulasiJhtYear {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Calendar year" })
   year!: number;
 
   @Field(() => Int, { description: "The age reached in this year" })
@@ -97,22 +99,22 @@ export class SimulasiJhtYear {
   @Field(() => RupiahScalar, { description: "The monthly wage assumed in this year" })
   monthlyWage!: bigint;
 
-  @Field(() => RupiahScalar)
+  @Field(() => RupiahScalar, { description: "Projected balance at the start of the year" })
   saldoAwal!: bigint;
 
-  @Field(() => RupiahScalar)
+  @Field(() => RupiahScalar, { description: "Contributions of the year (employer + worker)" })
   iuran!: bigint;
 
-  @Field(() => RupiahScalar)
+  @Field(() => RupiahScalar, { description: "Development credited in the year" })
   pengembangan!: bigint;
 
-  @Field(() => RupiahScalar)
+  @Field(() => RupiahScalar, { description: "Projected balance at the end of the year" })
   saldoAkhir!: bigint;
 }
 
 @ObjectType({ description: "The JHT balance projected to age 56 from the current merged saldo" })
 export class SimulasiJht {
-  @Field(() => SimulasiJhtAssumptions)
+  @Field(() => SimulasiJhtAssumptions, { description: "The values used" })
   assumptions!: SimulasiJhtAssumptions;
 
   @Field(() => RupiahScalar, { description: "The merged JHT saldo the projection starts from" })
@@ -159,36 +161,36 @@ export class SimulasiJpInput {
   ratePercent?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "The values a JP simulation used: the input's, or defaults (see the *Source fields)" })
 export class SimulasiJpAssumptions {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Birth date the pension age is taken from" })
   birthDate!: string;
 
-  @Field(() => AssumptionSource)
+  @Field(() => AssumptionSource, { description: "INPUT, or PARTICIPANT_DATA (the profile)" })
   birthDateSource!: AssumptionSource;
 
-  @Field(() => RupiahScalar)
+  @Field(() => RupiahScalar, { description: "Monthly wage this year" })
   monthlyWage!: bigint;
 
-  @Field(() => AssumptionSource)
+  @Field(() => AssumptionSource, { description: "INPUT, or PARTICIPANT_DATA (the last reported wage)" })
   monthlyWageSource!: AssumptionSource;
 
   @Field(() => Int, { description: "Months already contributed" })
   masaIuranMonths!: number;
 
-  @Field(() => AssumptionSource)
+  @Field(() => AssumptionSource, { description: "INPUT, or PARTICIPANT_DATA (months of the PU cards)" })
   masaIuranMonthsSource!: AssumptionSource;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether contributions continue every month until pension age" })
   continueContributing!: boolean;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Yearly wage growth in percent, e.g. \"5.00\"" })
   wageGrowthPercent!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Yearly inflation in percent, e.g. \"3.00\"" })
   inflationPercent!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Development rate of a lump sum in percent, e.g. \"5.50\"" })
   ratePercent!: string;
 
   @Field(() => String, { description: 'JP contribution: "3.00" = employer 2.00 + worker 1.00, of the wage up to the cap' })
@@ -200,10 +202,10 @@ export class SimulasiJpAssumptions {
 
 @ObjectType({ description: "A JP wage cap step: in force from a month until the next step" })
 export class SimulasiJpWageCap {
-  @Field(() => YearMonthScalar)
+  @Field(() => YearMonthScalar, { description: "First month the cap is in force" })
   from!: string;
 
-  @Field(() => RupiahScalar)
+  @Field(() => RupiahScalar, { description: "The most of a monthly wage JP contributions are charged on" })
   wageCap!: bigint;
 
   @Field(() => RateSource, { description: "ASSUMED: interpolated, or grown by the wage growth assumption" })
@@ -212,13 +214,13 @@ export class SimulasiJpWageCap {
 
 @ObjectType({ description: "A JP pension simulation under PP 45/2015" })
 export class SimulasiJp {
-  @Field(() => SimulasiJpAssumptions)
+  @Field(() => SimulasiJpAssumptions, { description: "The values used" })
   assumptions!: SimulasiJpAssumptions;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Pension age (usia pensiun) for this participant: 56 before 2019, 57 from 2019, one more every three years up to 65 (PP 45/2015 art. 15)" })
   pensionAge!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The year pension age is reached" })
   pensionYear!: number;
 
   @Field(() => DateScalar, { description: "The day pension age is reached" })
@@ -242,19 +244,19 @@ export class SimulasiJp {
   @Field(() => RupiahScalar, { nullable: true, description: "First-year monthly benefit; null when a lump sum is paid" })
   monthlyBenefit!: bigint | null;
 
-  @Field(() => JpBenefitLimit, { nullable: true })
+  @Field(() => JpBenefitLimit, { nullable: true, description: "Whether the floor or the ceiling replaced the formula's benefit; null when neither (or a lump sum)" })
   limitApplied!: JpBenefitLimit | null;
 
   @Field(() => RupiahScalar, { description: "Minimum monthly benefit in force at pension age" })
   benefitFloor!: bigint;
 
-  @Field(() => RateSource)
+  @Field(() => RateSource, { description: "Where benefitFloor comes from" })
   benefitFloorSource!: RateSource;
 
   @Field(() => RupiahScalar, { description: "Maximum monthly benefit in force at pension age" })
   benefitCeiling!: bigint;
 
-  @Field(() => RateSource)
+  @Field(() => RateSource, { description: "Where benefitCeiling comes from" })
   benefitCeilingSource!: RateSource;
 
   @Field(() => RupiahScalar, { nullable: true, description: "Paid at once instead of a pension: contributions plus development" })
@@ -263,7 +265,7 @@ export class SimulasiJp {
   @Field(() => RupiahScalar, { nullable: true, description: "The lump sum's contributions (3% of the capped wage)" })
   lumpSumContributions!: bigint | null;
 
-  @Field(() => JpLumpSumReason, { nullable: true })
+  @Field(() => JpLumpSumReason, { nullable: true, description: "Why a lump sum is paid; null for a monthly pension" })
   lumpSumReason!: JpLumpSumReason | null;
 
   @Field(() => [SimulasiJpWageCap], { description: "The wage caps applied, oldest first" })

@@ -1,8 +1,10 @@
 // @ts-check
 /**
  * A local graphql-codegen plugin: re-exports every operation's document as a TypedDocumentNode<Result, Variables>,
- * for Apollo Client, urql and other clients that infer types from the document. The documents themselves are the
- * ones typescript-generic-sdk emits into graphql.ts (one copy of each).
+ * for `request`/`subscribe`, Apollo Client, urql and other clients that infer types from the document. The operation
+ * documents themselves are the ones typescript-generic-sdk emits into graphql.ts (one copy of each). It also emits a
+ * document per fragment (`CardFieldsFragmentDoc`, with the fragments it spreads) for Apollo's `cache.readFragment`,
+ * `useFragment` and the like, which generic-sdk does not export.
  */
 const SUFFIX = { query: "Query", mutation: "Mutation", subscription: "Subscription" };
 
@@ -29,5 +31,40 @@ export function plugin(_schema, documents) {
   }
   names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [doc, type] of names) lines.push(`export const ${doc}: ${type} = Operations.${doc};`);
+
+  const fragments = new Map();
+  for (const file of documents) {
+    for (const def of file.document?.definitions ?? []) if (def.kind === "FragmentDefinition") fragments.set(def.name.value, withoutLoc(def));
+  }
+  lines.push("");
+  for (const name of [...fragments.keys()].sort()) {
+    const definitions = [];
+    const add = (n) => {
+      const def = fragments.get(n);
+      if (!def || definitions.includes(def)) return;
+      definitions.push(def);
+      for (const spread of spreads(def)) add(spread);
+    };
+    add(name);
+    const type = `TypedDocumentNode<Operations.${name}Fragment, unknown>`;
+    lines.push(`export const ${name}FragmentDoc = ${JSON.stringify({ kind: "Document", definitions })} as unknown as ${type};`);
+  }
   return lines.join("\n") + "\n";
+}
+
+/** The AST without its source locations (as generic-sdk emits documents). */
+function withoutLoc(node) {
+  if (Array.isArray(node)) return node.map(withoutLoc);
+  if (node === null || typeof node !== "object") return node;
+  return Object.fromEntries(Object.entries(node).filter(([k]) => k !== "loc").map(([k, v]) => [k, withoutLoc(v)]));
+}
+
+/** Names of the fragments a definition spreads, anywhere in its selections. */
+function spreads(node, found = []) {
+  if (Array.isArray(node)) node.forEach((n) => spreads(n, found));
+  else if (node && typeof node === "object") {
+    if (node.kind === "FragmentSpread") found.push(node.name.value);
+    for (const value of Object.values(node)) if (value && typeof value === "object") spreads(value, found);
+  }
+  return found;
 }

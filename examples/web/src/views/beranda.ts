@@ -1,5 +1,6 @@
 import { h } from "../dom.ts";
-import { formatDate, formatRupiah, label } from "../format.ts";
+import { formatDate, formatRupiah } from "../format.ts";
+import { label } from "../labels.ts";
 import { jmo, withSession } from "../session.ts";
 
 export async function berandaView(root: HTMLElement): Promise<void> {
@@ -37,6 +38,7 @@ export async function berandaView(root: HTMLElement): Promise<void> {
         h("p", {}, `Terdaftar ${formatDate(card.registeredAt)}`, card.nonaktifSince ? ` · Nonaktif sejak ${formatDate(card.nonaktifSince)}` : ""),
         h("p", {}, "Saldo JHT: ", h("strong", {}, saldoByCard.get(card.id) ? formatRupiah(saldoByCard.get(card.id)!) : "-")),
         card.status === "NONAKTIF" ? h("a", { href: "#/klaim", class: "button" }, "Klaim JHT") : null,
+        card.segment === "BPU" ? h("a", { href: `#/iuran?card=${encodeURIComponent(card.id)}`, class: "button" }, "Iuran BPU") : null,
       ),
     ),
   );

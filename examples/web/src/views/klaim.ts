@@ -1,9 +1,11 @@
 // Klaim JHT: eligibility, the four steps, rincian, submit, then live tracking through klaimStatusChanged.
-import type { KlaimFieldsFragment, KlaimJhtEligibilityQuery, KlaimStep, MeQuery, SebabKlaim } from "@jmo/sdk";
-import { append, busy, clear, errorBox, errorMessage, field, h, select } from "../dom.ts";
-import { formatDateTime, formatRupiah, label } from "../format.ts";
+import type { KlaimFieldsFragment, KlaimJhtEligibilityQuery, KlaimStatus, KlaimStep, MeQuery, SebabKlaim, UserErrorFieldsFragment } from "@jmo/sdk";
+import { bankSelect } from "../banks.ts";
+import { append, busy, choice, clear, errorBox, errorMessage, field, formErrors, h, missing, select, type Control } from "../dom.ts";
+import { formatDateTime, formatRupiah } from "../format.ts";
+import { label } from "../labels.ts";
 import { selfiePicker } from "../selfie.ts";
-import { currentSession, idempotencyKey, jmo, messagesOf, withSession } from "../session.ts";
+import { currentSession, idempotencyKey, jmo, withSession } from "../session.ts";
 
 type Card = NonNullable<MeQuery["me"]>["cards"][number];
 type Eligibility = KlaimJhtEligibilityQuery["klaimJhtEligibility"];
@@ -14,7 +16,9 @@ const STEPS: Array<[KlaimStep, string]> = [
   ["REKENING", "Rekening & NPWP"],
   ["KONFIRMASI", "Konfirmasi & pengajuan"],
 ];
-const FINAL = new Set(["SELESAI", "DITOLAK", "DIBATALKAN"]);
+const FINAL = new Set<KlaimStatus>(["SELESAI", "DITOLAK", "DIBATALKAN"]);
+const SEBAB: SebabKlaim[] = ["PHK", "MENGUNDURKAN_DIRI"];
+const attemptsText = (left: number) => `Sisa percobaan: ${left}`;
 
 export async function klaimView(root: HTMLElement): Promise<() => void> {
   const stops: Array<() => void> = [];
@@ -32,6 +36,7 @@ export async function klaimView(root: HTMLElement): Promise<() => void> {
     "card",
     me.cards.map((c) => [c.id, `KPJ ${c.kpjMasked} · ${label(c.status)}`]),
     (me.cards.find((c) => c.status === "NONAKTIF") ?? me.cards[0]!).id,
+    "", // a card is always chosen: the one that can be claimed, else the first
   );
   const body = h("div", {});
   cardSelect.addEventListener("change", () => void showCard());
@@ -49,19 +54,21 @@ export async function klaimView(root: HTMLElement): Promise<() => void> {
     if (!eligibility.eligible) return;
     const errors = errorBox();
     const start = h("button", { type: "button" }, "Ajukan Klaim JHT");
-    const reasons = (["PHK", "MENGUNDURKAN_DIRI"] as SebabKlaim[]).map((value, i) =>
-      h("label", { class: "choice" }, h("input", { type: "radio", name: "sebab", value, checked: i === 0 }), label(value)),
-    );
+    const reasons = SEBAB.map((value, i) => ({ value, input: h("input", { type: "radio", name: "sebab", value, checked: i === 0 }) }));
     start.addEventListener("click", () =>
       busy(start, errors, async () => {
-        const sebab = (body.querySelector<HTMLInputElement>("input[name=sebab]:checked")?.value ?? "PHK") as SebabKlaim;
+        const sebab = reasons.find((r) => r.input.checked)?.value ?? "PHK";
         const { klaimJhtStart } = await withSession(() => jmo.klaimJhtStart({ input: { cardId: card.id, sebab } }));
-        if (klaimJhtStart.userErrors.length || !klaimJhtStart.klaim) return errors.show(messagesOf(klaimJhtStart.userErrors));
+        if (klaimJhtStart.userErrors.length || !klaimJhtStart.klaim) return errors.show(klaimJhtStart.userErrors);
         clear(body, eligibilityPanel(eligibility));
         steps(body, card, klaimJhtStart.klaim, me!.fullName, stops);
       }),
     );
-    body.append(h("fieldset", { class: "card" }, h("legend", {}, "Sebab klaim"), ...reasons), errors, start);
+    body.append(
+      h("fieldset", { class: "card" }, h("legend", {}, "Sebab klaim"), ...reasons.map((r) => h("label", { class: "choice" }, r.input, label(r.value)))),
+      errors,
+      start,
+    );
   }
 
   await showCard();
@@ -105,12 +112,20 @@ function steps(container: HTMLElement, card: Card, klaim: KlaimFieldsFragment, f
     ),
   );
   const panel = h("div", { class: "card", "data-step": klaim.nextStep ?? "" });
-  const errors = errorBox();
-  const stepArea = h("div", { "data-testid": "klaim-steps" }, h("p", { class: "muted" }, `Nomor klaim ${klaim.nomor}`), progress, panel, errors);
+  // Errors that name no control of this step (or the claim as a whole) go here; the others beside their control.
+  const alert = errorBox();
+  let controls: Readonly<Record<string, Control | undefined>> = {};
+  const errors = formErrors(alert, () => controls);
+  const stepArea = h("div", { "data-testid": "klaim-steps" }, h("p", { class: "muted" }, `Nomor klaim ${klaim.nomor}`), progress, panel, alert);
   container.querySelector("[data-testid=klaim-steps]")?.remove();
   container.append(stepArea);
-  const next = (updated: KlaimFieldsFragment | null | undefined, userErrors: ReadonlyArray<{ message: string }>) => {
-    if (userErrors.length || !updated) return errors.show(messagesOf(userErrors));
+  // The step's attempts hint: a wrong KPJ or selfie refreshes it from the claim the payload carries.
+  let attempts: { hint: HTMLElement; of: (k: KlaimFieldsFragment) => number } | undefined;
+  const next = (updated: KlaimFieldsFragment | null | undefined, userErrors: ReadonlyArray<UserErrorFieldsFragment>) => {
+    if (userErrors.length || !updated) {
+      if (updated && attempts) attempts.hint.textContent = attemptsText(attempts.of(updated));
+      return errors.show(userErrors);
+    }
     if (updated.status !== "DRAFT") {
       stepArea.remove();
       return tracking(container, updated, stops);
@@ -118,11 +133,15 @@ function steps(container: HTMLElement, card: Card, klaim: KlaimFieldsFragment, f
     steps(container, card, updated, fullName, stops);
   };
   const button = (text: string) => h("button", { type: "submit" }, text);
+  // novalidate: the browser's own messages would be in the browser's language; missing() says it in Indonesian.
   const form = (button: HTMLButtonElement, action: () => Promise<void>, ...fields: HTMLElement[]) => {
-    const f = h("form", {}, ...fields, button);
+    const f = h("form", { novalidate: true }, ...fields, button);
     f.addEventListener("submit", (event) => {
       event.preventDefault();
-      void busy(button, errors, action);
+      void busy(button, errors, async () => {
+        const empty = missing(controls);
+        return empty.length ? errors.show(empty) : action();
+      });
     });
     return f;
   };
@@ -130,6 +149,9 @@ function steps(container: HTMLElement, card: Card, klaim: KlaimFieldsFragment, f
   switch (klaim.nextStep) {
     case "KEPESERTAAN": {
       const kpj = h("input", { name: "kpj", inputmode: "numeric", maxlength: 11, required: true, autocomplete: "off" });
+      const hint = h("small", { "data-testid": "kpj-attempts" }, attemptsText(klaim.kpjAttemptsLeft));
+      attempts = { hint, of: (k) => k.kpjAttemptsLeft };
+      controls = { kpj };
       const go = button("Lanjut");
       panel.append(
         h("h2", {}, "Konfirmasi Kepesertaan"),
@@ -142,13 +164,16 @@ function steps(container: HTMLElement, card: Card, klaim: KlaimFieldsFragment, f
             );
             next(r.klaim, r.userErrors);
           },
-          field("Nomor KPJ", kpj, `Sisa percobaan: ${klaim.kpjAttemptsLeft}`),
+          field("Nomor KPJ", kpj, hint),
         ),
       );
       break;
     }
     case "BIOMETRIK": {
-      const picker = selfiePicker();
+      const hint = h("small", { "data-testid": "biometric-attempts" }, attemptsText(klaim.biometricAttemptsLeft));
+      attempts = { hint, of: (k) => k.biometricAttemptsLeft };
+      const picker = selfiePicker(hint);
+      controls = { selfie: picker.input };
       const go = button("Verifikasi Wajah");
       panel.append(
         h("h2", {}, "Verifikasi Wajah"),
@@ -157,24 +182,21 @@ function steps(container: HTMLElement, card: Card, klaim: KlaimFieldsFragment, f
           go,
           async () => {
             const selfie = await picker.value();
-            if (!selfie) return errors.show(["Pilih atau ambil foto wajah terlebih dahulu."]);
+            if (!selfie) return errors.show([{ field: ["input", "selfie"], message: "Pilih atau ambil foto wajah terlebih dahulu." }]);
             const { klaimJhtVerifyBiometric: r } = await withSession(() => jmo.klaimJhtVerifyBiometric({ input: { klaimId: klaim.id, selfie } }));
             next(r.klaim, r.userErrors);
           },
           picker.element,
-          h("small", {}, `Sisa percobaan: ${klaim.biometricAttemptsLeft}`),
         ),
       );
       break;
     }
     case "REKENING": {
-      const bank = select("bankCode", [["", "Memuat daftar bank…"]]);
-      void withSession(() => jmo.banks()).then(({ banks }) =>
-        clear(bank, h("option", { value: "" }, "Pilih bank"), ...banks.map((b) => h("option", { value: b.code }, `${b.name}${b.realtime ? " (real-time)" : ""}`))),
-      );
+      const bank = bankSelect(klaim.bankAccount?.bankCode);
       const accountNumber = h("input", { name: "accountNumber", inputmode: "numeric", required: true, autocomplete: "off" });
       const accountName = h("input", { name: "accountName", required: true, value: fullName });
       const npwp = h("input", { name: "npwp", inputmode: "numeric", autocomplete: "off" });
+      controls = { "bankAccount.bankCode": bank, "bankAccount.accountNumber": accountNumber, "bankAccount.accountName": accountName, npwp };
       const go = button("Simpan Rekening");
       panel.append(
         h("h2", {}, "Rekening Pembayaran"),
@@ -202,6 +224,7 @@ function steps(container: HTMLElement, card: Card, klaim: KlaimFieldsFragment, f
     }
     case "KONFIRMASI": {
       const consent = h("input", { type: "checkbox", name: "consent" });
+      controls = { consent };
       const go = button("Ajukan Klaim");
       const key = idempotencyKey(); // one per submission: a repeated click returns the same claim
       panel.append(
@@ -210,11 +233,11 @@ function steps(container: HTMLElement, card: Card, klaim: KlaimFieldsFragment, f
         form(
           go,
           async () => {
-            if (!consent.checked) return errors.show(["Centang pernyataan persetujuan terlebih dahulu."]);
+            if (!consent.checked) return errors.show([{ field: ["input", "consent"], message: "Centang pernyataan persetujuan terlebih dahulu." }]);
             const { klaimJhtSubmit: r } = await withSession(() => jmo.klaimJhtSubmit({ input: { klaimId: klaim.id, consent: true, idempotencyKey: key } }));
             next(r.klaim, r.userErrors);
           },
-          h("label", { class: "choice" }, consent, "Saya menyatakan data yang saya berikan benar dan menyetujui pengajuan klaim JHT ini."),
+          choice(consent, "Saya menyatakan data yang saya berikan benar dan menyetujui pengajuan klaim JHT ini."),
         ),
       );
       break;
@@ -224,7 +247,7 @@ function steps(container: HTMLElement, card: Card, klaim: KlaimFieldsFragment, f
   cancel.addEventListener("click", () =>
     busy(cancel, errors, async () => {
       const { klaimCancel: r } = await withSession(() => jmo.klaimCancel({ input: { klaimId: klaim.id } }));
-      if (r.userErrors.length) return errors.show(messagesOf(r.userErrors));
+      if (r.userErrors.length) return errors.show(r.userErrors);
       location.reload();
     }),
   );
@@ -285,7 +308,7 @@ function tracking(container: HTMLElement, klaim: KlaimFieldsFragment, stops: Arr
     }
   })();
 
-  async function finished(final: string): Promise<void> {
+  async function finished(final: KlaimStatus): Promise<void> {
     const { klaim: latest } = await withSession(() => jmo.klaim({ id: klaim.id }));
     if (final === "SELESAI") {
       clear(

@@ -435,6 +435,30 @@ const userErrors: Record<UserErrorCode, Message> = {
     id: "Klaim ini tidak dapat ditolak: pembayaran sudah dimulai atau klaim sudah selesai.",
     en: "This claim cannot be rejected: its payment has started or it is finished.",
   },
+  [UserErrorCode.IURAN_BPU_NOT_BPU_CARD]: {
+    id: "Kartu ini bukan kartu peserta Bukan Penerima Upah (BPU): iurannya dibayarkan oleh pemberi kerja.",
+    en: "This is not a self-employed (BPU) card: its contributions are paid by the employer.",
+  },
+  [UserErrorCode.IURAN_BPU_MONTHS_INVALID]: {
+    id: "Pilih 1, 3, 6 atau 12 bulan, sesuai pilihan yang tersedia untuk kartu ini.",
+    en: "Choose 1, 3, 6 or 12 months, among the options offered for this card.",
+  },
+  [UserErrorCode.IURAN_BPU_PAYMENT_OPEN]: {
+    id: ({ code }) => `Masih ada kode pembayaran yang belum dibayar${code ? ` (${code})` : ""}: bayar kode itu atau tunggu sampai kedaluwarsa.`,
+    en: ({ code }) => `A payment code is still open${code ? ` (${code})` : ""}: pay it or wait until it expires.`,
+  },
+  [UserErrorCode.IURAN_BPU_MEMBERSHIP_ENDED]: {
+    id: "Kepesertaan berakhir karena iuran tertunggak melewati masa tenggang. Silakan daftar kembali.",
+    en: "The membership ended: contributions were unpaid past the grace period. Please register again.",
+  },
+  [UserErrorCode.IURAN_BPU_PAYMENT_NOT_FOUND]: {
+    id: "Pembayaran tidak ditemukan.",
+    en: "The payment was not found.",
+  },
+  [UserErrorCode.IURAN_BPU_PAYMENT_NOT_OPEN]: {
+    id: "Pembayaran ini sudah tidak terbuka (sudah dibayar, kedaluwarsa atau dibatalkan).",
+    en: "This payment is no longer open (paid, expired or cancelled).",
+  },
   [UserErrorCode.KLAIM_NOT_WAITING]: {
     id: "Klaim ini tidak sedang menunggu persetujuan petugas.",
     en: "This claim is not waiting for staff approval.",

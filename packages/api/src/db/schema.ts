@@ -10,3 +10,4 @@ export * from "../modules/klaim/klaim.table.ts";
 export * from "../modules/klaim/bank-transfer.table.ts";
 export * from "../modules/accounts/registration.table.ts";
 export * from "../modules/accounts/login-attempt.table.ts";
+export * from "../modules/iuran/iuran.table.ts";

@@ -65,7 +65,7 @@ function cardLedger(faker: Faker, card: CardPlan, pool: ReadonlyArray<EmployerPl
   const selfEmployed = card.segment === "BPU";
   const startWage = demo ? demo.wage : faker.number.int({ min: selfEmployed ? 20 : 40, max: selfEmployed ? 80 : 180 }) * 50_000;
   const growthBp = demo ? demo.growthBp : faker.number.int({ min: 300, max: 800 });
-  const bpuJht = selfEmployed && !demo && faker.datatype.boolean(0.5);
+  const bpuJht = selfEmployed && (demo ? demo.bpuJht === true : faker.datatype.boolean(0.5));
   const all = months(first, last);
   // Some workers moved to this card's employer from another one partway (the KPJ stays with the worker).
   const previousEmployer =

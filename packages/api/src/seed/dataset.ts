@@ -30,7 +30,7 @@ export interface CardPlan {
   /** False: registered with the person's NIK but not on their profile yet. */
   linked: boolean;
   /** A demo card's fixed contribution history; generated cards get a drawn one (contributions.ts). */
-  ledger?: { wage: number; growthBp: number };
+  ledger?: { wage: number; growthBp: number; bpuJht?: boolean };
   kpj: string;
   segment: CardRow["segment"];
   status: CardRow["status"];
@@ -57,6 +57,12 @@ export interface ParticipantPlan {
   /** Oldest first. */
   cards: CardPlan[];
 }
+
+/** Who a participant is, before their membership (contacts, cards, pengkinian) is drawn. */
+type Identity = Pick<
+  ParticipantPlan,
+  "nik" | "fullName" | "birthPlace" | "birthDate" | "gender" | "nationality" | "passportNumber" | "passportCountry"
+>;
 
 export interface AccountPlan {
   role: AccountRow["role"];
@@ -111,6 +117,21 @@ const NIK_SERIAL_BUCKETS: ReadonlyArray<{ weight: number; value: readonly [numbe
 ];
 /** Between two cards' registrations, leaving room for the older one to stop in between. */
 const MIN_DAYS_BETWEEN_CARDS = 30;
+/**
+ * Long-standing members: of the citizens who were adults when the ledger starts (2014, when BPJS Ketenagakerjaan took
+ * over from Jamsostek), this share were members already; their first card counts from the ledger's first year (drawn
+ * in it), since the demo carries no balance from before (ASSUMED, docs/domain/demo-data.md).
+ */
+const LONG_STANDING_SHARE = 0.6;
+/**
+ * Days between leaving one job (the card turns NONAKTIF) and the next card's registration: most people move straight
+ * to the next employer, some after a few months, a few after a long pause (ASSUMED).
+ */
+const JOB_CHANGE_GAP_DAYS: ReadonlyArray<{ weight: number; value: readonly [number, number] }> = [
+  { weight: 55, value: [1, 31] },
+  { weight: 30, value: [32, 180] },
+  { weight: 15, value: [181, 730] },
+];
 /** Plenty for any space used here; reaching it means a bug (or a space too small), not bad luck. */
 const MAX_DRAWS = 10_000;
 
@@ -377,28 +398,21 @@ class DatasetBuilder {
     const birthDate = this.birthDate(18, 60);
     const born = this.populatedDistrict();
     const registered = f.datatype.boolean(REGISTERED_WHERE_BORN) ? born : this.populatedDistrict();
-    const nik = this.allocateNik(registered.code, birthDate, gender);
-    const fullName = this.indonesianName(gender);
-    const { email, phone, pengkinianStatus } = this.contacts(fullName);
-    const cards = this.career(birthDate, pool, CAREER_FLOOR, CARD_COUNT_WEIGHTS, null);
-    const home = f.datatype.boolean(LIVES_WHERE_REGISTERED) ? registered : this.populatedDistrict();
-    const plan: ParticipantPlan = {
-      nik,
-      fullName,
+    const identity: Identity = {
+      nik: this.allocateNik(registered.code, birthDate, gender),
+      fullName: this.indonesianName(gender),
       birthPlace: born.placeName,
       birthDate,
       gender,
       nationality: "WNI",
       passportNumber: null,
       passportCountry: null,
-      email,
-      phone,
-      pengkinianStatus,
-      pengkinian: null,
-      cards,
     };
-    plan.pengkinian = this.pengkinianOf(plan, home.code);
-    return plan;
+    return this.member(
+      identity,
+      () => this.career(birthDate, pool, CAREER_FLOOR, CARD_COUNT_WEIGHTS, null, LONG_STANDING_SHARE),
+      () => (f.datatype.boolean(LIVES_WHERE_REGISTERED) ? registered : this.populatedDistrict()),
+    );
   }
 
   /**
@@ -412,30 +426,30 @@ class DatasetBuilder {
     const gender: Gender = f.datatype.boolean(FOREIGN_WORKER_MEN_SHARE) ? "LAKI_LAKI" : "PEREMPUAN";
     const birthDate = this.birthDate(24, 58);
     const home = this.districtIn(f.helpers.weightedArrayElement(this.foreignWorkerProvinceWeights));
-    const nik = this.allocateNik(home.code, birthDate, gender);
-    const fullName = foreignName(this.foreign, origin, gender);
-    const birthPlace = this.foreign.helpers.arrayElement(origin.birthPlaces);
-    const passportNumber = this.unique(this.usedPassports, () => origin.passportNumber(this.foreign));
-    const { email, phone, pengkinianStatus } = this.contacts(fullName);
-    const arrived = addYears(this.today, -FOREIGN_STAY_YEARS);
-    const adult = addYears(birthDate, 22);
-    const cards = this.career(birthDate, pool, [arrived, adult, CAREER_FLOOR].sort().at(-1)!, FOREIGN_CARD_COUNT_WEIGHTS, "PU");
-    const plan: ParticipantPlan = {
-      nik,
-      fullName,
-      birthPlace,
+    const identity: Identity = {
+      nik: this.allocateNik(home.code, birthDate, gender),
+      fullName: foreignName(this.foreign, origin, gender),
+      birthPlace: this.foreign.helpers.arrayElement(origin.birthPlaces),
       birthDate,
       gender,
       nationality: "WNA",
-      passportNumber,
+      passportNumber: this.unique(this.usedPassports, () => origin.passportNumber(this.foreign)),
       passportCountry: origin.country,
-      email,
-      phone,
-      pengkinianStatus,
-      pengkinian: null,
-      cards,
     };
-    plan.pengkinian = this.pengkinianOf(plan, home.code);
+    const arrived = addYears(this.today, -FOREIGN_STAY_YEARS);
+    const adult = addYears(birthDate, 22);
+    // They came within the last ten years: none was a member before.
+    const floor = [arrived, adult, CAREER_FLOOR].sort().at(-1)!;
+    return this.member(identity, () => this.career(birthDate, pool, floor, FOREIGN_CARD_COUNT_WEIGHTS, "PU", 0), () => home);
+  }
+
+  /**
+   * The membership of a person: contacts and pengkinian status, cards (`career`), then the pengkinian attempt made
+   * from the district they live in (`home`), drawn in that order.
+   */
+  private member(identity: Identity, career: () => CardPlan[], home: () => DistrictArea): ParticipantPlan {
+    const plan: ParticipantPlan = { ...identity, ...this.contacts(identity.fullName), pengkinian: null, cards: career() };
+    plan.pengkinian = this.pengkinianOf(plan, home().code);
     return plan;
   }
 
@@ -551,8 +565,10 @@ class DatasetBuilder {
   // ----- cards -----
 
   /**
-   * One card per job, oldest first, registered between the 18th birthday and today. Only the latest may be
-   * AKTIF; each earlier one stopped after it was registered and before the next one was.
+   * One card per job, oldest first, registered between the 18th birthday (or `floor`) and today. Only the latest may
+   * be AKTIF; each earlier one stopped after it was registered and before the next one was, mostly shortly before
+   * (JOB_CHANGE_GAP_DAYS). A person who was an adult at `floor` was a member already with the chance `longStanding`:
+   * their first card dates from the floor's first year.
    */
   private career(
     birthDate: string,
@@ -560,6 +576,7 @@ class DatasetBuilder {
     floor: string,
     counts: ReadonlyArray<{ weight: number; value: number }>,
     segment: CardRow["segment"] | null,
+    longStanding: number,
   ): CardPlan[] {
     const adult = addYears(birthDate, 18);
     const start = toEpochDay(adult > floor ? adult : floor);
@@ -567,15 +584,29 @@ class DatasetBuilder {
     const wanted = this.faker.helpers.weightedArrayElement(counts);
     // Someone who turned 18 last week has room for one card only.
     const count = Math.min(wanted, 1 + Math.floor((end - start) / MIN_DAYS_BETWEEN_CARDS));
-    const registrations = this.spacedDays(start, end, count, MIN_DAYS_BETWEEN_CARDS);
+    const member = adult <= floor && this.faker.datatype.boolean(longStanding);
+    let registrations: number[];
+    if (member) {
+      const first = this.drawDay(start, Math.min(start + 364, end - (count - 1) * MIN_DAYS_BETWEEN_CARDS));
+      registrations = [first, ...this.spacedDays(first + MIN_DAYS_BETWEEN_CARDS, end, count - 1, MIN_DAYS_BETWEEN_CARDS)];
+    } else {
+      registrations = this.spacedDays(start, end, count, MIN_DAYS_BETWEEN_CARDS);
+    }
     let previousEmployer: string | null = null;
     return registrations.map((registered, i) => {
       const next = registrations[i + 1];
-      const nonaktifSince = next === undefined ? this.latestCardEnd(registered, end) : this.drawDay(registered + 1, next - 1);
+      const nonaktifSince = next === undefined ? this.latestCardEnd(registered, end) : this.jobChange(registered, next);
       const card = this.card(fromEpochDay(registered), nonaktifSince, pool, previousEmployer, segment);
       previousEmployer = card.employerNpp ?? previousEmployer;
       return card;
     });
+  }
+
+  /** The day a card stopped, when the next one was registered on `next`: a gap drawn from JOB_CHANGE_GAP_DAYS. */
+  private jobChange(registered: number, next: number): number {
+    const [low, high] = this.faker.helpers.weightedArrayElement(JOB_CHANGE_GAP_DAYS);
+    const gap = this.faker.number.int({ min: low, max: high });
+    return Math.max(registered + 1, next - gap);
   }
 
   /** `count` sorted days in [start, end], consecutive ones at least `gap` apart (uniform over such sets). */

@@ -87,8 +87,9 @@ describe("seedDemoData", () => {
       accounts: accountRows.length,
       pengkinian: attempts.length,
     });
-    expect(summary.participants).toBe(OPTIONS.participants + 4);
-    expect(summary.accounts).toBe(5);
+    // Four demo personas, and Rina (BPU, issue 14).
+    expect(summary.participants).toBe(OPTIONS.participants + 5);
+    expect(summary.accounts).toBe(6);
     expect(summary.employers).toBeGreaterThanOrEqual(20);
   });
 

@@ -8,14 +8,15 @@ import { addMonths } from "./calendar.ts";
 export interface DemoCard {
   kpj: string;
   segment: CardRow["segment"];
-  employerNpp: string;
+  /** Null for a self-employed (BPU) card: no employer. */
+  employerNpp: string | null;
   /** Its year is the KPJ's first two digits. */
   registeredAt: string;
   /** When the card stopped, given today; null while it is AKTIF. */
   nonaktifSince: (today: string) => string | null;
   /** The contribution history, every month from the card's registration until it stopped (or until last month):
    *  the first reported wage (rupiah) and its yearly growth (hundredths of a percent). */
-  ledger: { wage: number; growthBp: number };
+  ledger: { wage: number; growthBp: number; /** BPU: JHT chosen (2% of the declared income). */ bpuJht?: boolean };
   /** False for a card that is registered to the person but not yet on their profile ("tambah kartu"). */
   linked?: boolean;
 }
@@ -217,6 +218,30 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
         // Her contract ended with 2024: 36 paid months, January 2022 to December 2024.
         nonaktifSince: () => "2025-01-01",
         ledger: { wage: 3_000_000, growthBp: 400 },
+      },
+    ],
+  },
+  {
+    // Issue 14 (iuran BPU): an ojek driver who pays her own contributions, JKK + JKM + JHT on a declared Rp3 juta.
+    // Paid every month since she registered (January 2025) up to last month; this month is due (MASA_TENGGANG until she
+    // pays). Registered before EARLIEST_TODAY so that her story holds on every seeding day.
+    email: "rina@example.com",
+    phone: "+6281200000005",
+    fullName: "Rina Wulandari",
+    gender: "PEREMPUAN",
+    birthDate: "1994-02-09",
+    birthPlace: "Bekasi",
+    districtCode: "327501", // Bekasi Timur, Kota Bekasi
+    nikSerial: 5,
+    pengkinianStatus: "BELUM",
+    cards: [
+      {
+        kpj: "25055500071",
+        segment: "BPU",
+        employerNpp: null,
+        registeredAt: "2025-01-06",
+        nonaktifSince: () => null,
+        ledger: { wage: 3_000_000, growthBp: 0, bpuJht: true },
       },
     ],
   },

@@ -3,12 +3,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type Request, type RequestHandler } from "express";
-import { execute, getOperationAST, subscribe, type ExecutionArgs } from "graphql";
+import { execute, getOperationAST, type ExecutionArgs } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Config } from "../config/environment.ts";
@@ -16,20 +15,24 @@ import type { Database } from "../db/database.ts";
 import { badUserInput, formatError, unauthenticated } from "../common/errors.ts";
 import { pickLocale } from "../common/i18n.ts";
 import { logger } from "../common/logger.ts";
+import { flatString } from "../common/flat-string.ts";
 import { currentRequest, runInRequestScope, type RequestScope } from "../common/request-scope.ts";
 import { describeDevice } from "../modules/accounts/device.ts";
 import type { AuthInfo } from "../modules/accounts/auth.service.ts";
-import { loadWilayah } from "../modules/reference/wilayah.ts";
 import type { Context } from "./context.ts";
 import { liveSessionIds } from "../modules/accounts/session-events.ts";
 import { SocketSessions, WS_CLOSE, type LiveSocket } from "./socket-sessions.ts";
 import { createLoaders } from "./loaders.ts";
+import { SocketOperationContext } from "./socket-context.ts";
+import { subscribeShared } from "./subscribe-shared.ts";
 import { buildApiSchema } from "./schema.ts";
 import { createServices, type Services } from "./services.ts";
 import { controlCharactersError, controlCharactersPlugin } from "./hardening/control-characters.ts";
 import { jsonErrorHandler, jsonNotFound } from "./hardening/http-errors.ts";
 import { hideSchemaSuggestionsPlugin, withoutSchemaSuggestions } from "./hardening/schema-suggestions.ts";
 import { securityHeaders } from "./hardening/security-headers.ts";
+import { explorerRoutes } from "./explorer.ts";
+import { iuranRoutes } from "../modules/iuran/iuran.http.ts";
 import { operationLimitsApollo, operationLimitsMiddleware, prepareOperation } from "./limits/operation-limits.ts";
 
 export interface RunningServer {
@@ -65,8 +68,6 @@ async function authenticate(services: Services, token: string | null): Promise<P
 
 export async function startServer(config: Config, database: Database): Promise<RunningServer> {
   const services = createServices(config, database);
-  // Warm the location index (~0.4 s of CSV parsing) in the background; the first `wilayah` query waits for it.
-  loadWilayah().catch((err: unknown) => logger.error({ err }, "wilayah data could not be loaded"));
   await services.events.start();
   // Decides submitted pengkinian data once due; several instances share the work (skip locked).
   services.pengkinian.startWorker(config.pengkinianWorkerIntervalMs);
@@ -97,17 +98,21 @@ export async function startServer(config: Config, database: Database): Promise<R
   type WsExtra = { conn?: LiveSocket; locale?: RequestScope["locale"]; device?: string | null; request: Request; socket: WebSocket };
   // Production shows no schema details over WebSockets either ("Did you mean …?").
   const wsErrorShape = config.env === "production" ? withoutSchemaSuggestions : <E>(e: E) => e;
-  const wsScope = (extra: WsExtra): RequestScope => ({ requestId: randomUUID(), locale: extra.locale ?? "id", statements: 0 });
+  // A subscription keeps its scope while it is open: its id flattened (~65 bytes instead of ~490).
+  const wsScope = (extra: WsExtra): RequestScope => ({ requestId: flatString(randomUUID()), locale: extra.locale ?? "id", statements: 0 });
   const wsCleanup = useServer<Record<string, unknown> | undefined, WsExtra>(
     {
       schema,
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const extra = ctx.extra;
-        extra.locale = pickLocale((params.acceptLanguage as string | undefined) ?? extra.request.headers["accept-language"]);
-        extra.device = describeDevice(extra.request.headers["user-agent"]);
+        const request = extra.request;
+        // The upgrade request (its headers and raw headers) would otherwise stay in memory as long as the socket.
+        (extra as { request?: Request }).request = undefined;
+        extra.locale = pickLocale((params.acceptLanguage as string | undefined) ?? request.headers["accept-language"]);
+        extra.device = describeDevice(request.headers["user-agent"]);
         const token = bearer(params.authorization ?? params.Authorization);
-        const conn: LiveSocket = { socket: extra.socket, address: extra.request.socket.remoteAddress ?? null, token: null, auth: null, inFlight: new Set() };
+        const conn: LiveSocket = { socket: extra.socket, address: request.socket.remoteAddress ?? null, token: null, auth: null, inFlight: new Set() };
         if (token) {
           const { auth, authFailure } = await authenticate(services, token);
           // A refused token closes the connection with 4403 Forbidden: the client refreshes it and reconnects.
@@ -168,16 +173,7 @@ export async function startServer(config: Config, database: Database): Promise<R
           const refused = controlCharactersError(prepared.document, payload.variables);
           if (refused) return [refused];
           if (getOperationAST(prepared.document, payload.operationName)?.operation !== "subscription") conn.inFlight.add(id);
-          const contextValue: Context = {
-            auth,
-            authFailure: null,
-            // Subscription contexts live as long as the subscription: loaders must not cache across events.
-            loaders: createLoaders(database.db, services.saldo, { cache: false }),
-            services,
-            device: ctx.extra.device ?? null,
-            clientAddress: conn.address,
-            scope,
-          };
+          const contextValue = new SocketOperationContext(auth, services, ctx.extra.device ?? null, conn.address, scope);
           return {
             schema,
             document: prepared.document,
@@ -194,7 +190,11 @@ export async function startServer(config: Config, database: Database): Promise<R
         if (ctx.extra.conn) sockets.remove(ctx.extra.conn);
       },
       execute: (args: ExecutionArgs) => runInRequestScope((args.contextValue as Context).scope, () => execute(args)),
-      subscribe: (args: ExecutionArgs) => runInRequestScope((args.contextValue as Context).scope, () => subscribe(args)),
+      // An event that every subscriber of a claim gets alike is executed once per instance, not once per subscriber.
+      subscribe: (args: ExecutionArgs) => {
+        const { auth, scope } = args.contextValue as Context;
+        return runInRequestScope(scope, () => subscribeShared(args, `${auth?.role ?? ""}:${auth?.participantId ?? ""}:${scope.locale}`));
+      },
       // Errors leave through the same central mapping as over HTTP: coded, masked, in the caller's language.
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors?.length) return result;
@@ -258,15 +258,16 @@ export async function startServer(config: Config, database: Database): Promise<R
     hideSchemaDetailsFromClientErrors: config.env === "production",
     stopOnTerminationSignals: false,
     plugins: [
+      // No HTTP caching of personal data, and its per-field hook wrapped every resolver (a few % of a home query).
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
       disposeWebSockets,
       reportStatements,
       controlCharactersPlugin,
       limits.plugin,
       ...(config.env === "production" ? [hideSchemaSuggestionsPlugin] : []),
-      config.sandbox
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      // A browser's GET /graphql gets the landing page of server/explorer.ts (Sandbox, with an offline fallback).
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -284,11 +285,16 @@ export async function startServer(config: Config, database: Database): Promise<R
     }
   });
 
+  // Outside production: the landing page, the local explorer (/explorer/) and the SDL (/schema.graphql).
+  app.use(explorerRoutes(config, schema));
+
   const requestScope: RequestHandler = (req, res, next) => {
     const header = req.headers["x-request-id"];
     const requestId = typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
     const scope: RequestScope = { requestId, locale: pickLocale(req.headers["accept-language"]), statements: 0 };
     res.setHeader("x-request-id", requestId);
+    // Answers carry personal data: no browser, proxy or CDN may keep them.
+    res.setHeader("cache-control", "no-store");
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       const body = req.body as { operationName?: unknown } | undefined;
@@ -309,14 +315,15 @@ export async function startServer(config: Config, database: Database): Promise<R
     runInRequestScope(scope, next);
   };
 
+  const corsOptions = {
+    origin: config.corsOrigins === "*" ? true : config.corsOrigins,
+    allowedHeaders: ["content-type", "authorization", "accept-language", "apollo-require-preflight", "x-apollo-operation-name", "x-request-id"],
+    exposedHeaders: ["x-request-id"],
+    maxAge: 600,
+  };
   app.use(
     "/graphql",
-    cors({
-      origin: config.corsOrigins === "*" ? true : config.corsOrigins,
-      allowedHeaders: ["content-type", "authorization", "accept-language", "apollo-require-preflight", "x-apollo-operation-name", "x-request-id"],
-      exposedHeaders: ["x-request-id"],
-      maxAge: 600,
-    }),
+    cors(corsOptions),
     express.json({ limit: config.limits.maxRequestBytes }),
     requestScope,
     operationLimitsMiddleware(config.limits, { production: config.env === "production" }),
@@ -325,7 +332,7 @@ export async function startServer(config: Config, database: Database): Promise<R
         const scope = currentRequest()!;
         return {
           ...(await authenticate(services, bearer(req.headers.authorization))),
-          loaders: createLoaders(database.db, services.saldo),
+          loaders: createLoaders(database, services.saldo),
           services,
           device: describeDevice(req.headers["user-agent"]),
           clientAddress: req.ip ?? null,
@@ -334,6 +341,10 @@ export async function startServer(config: Config, database: Database): Promise<R
       },
     }),
   );
+  // Iuran BPU: the payment providers' signed callbacks and the receipts' PDF. A web app on another origin fetches the
+  // PDF with its bearer token, so the receipts answer the same CORS as /graphql (the webhooks come from servers: none).
+  app.use("/receipts", cors(corsOptions));
+  app.use(iuranRoutes({ iuran: services.iuran, authenticate: async (token) => (await authenticate(services, token)).auth }));
   // JSON, never Express's HTML pages: unknown paths, malformed or oversized bodies, anything thrown.
   app.use(jsonNotFound);
   app.use(jsonErrorHandler);
@@ -343,6 +354,9 @@ export async function startServer(config: Config, database: Database): Promise<R
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
+  if (services.sandboxGateway) services.sandboxGateway.callbackUrl = `http://127.0.0.1:${port}/webhooks/payments/sandbox`;
+  // Expires unpaid payment codes (asking the provider) and runs the daily protection job; instances share the work.
+  services.iuran.startJobs(config.klaimWorkerIntervalMs > 0 ? 60_000 : 0);
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
 
   let stopping: Promise<void> | undefined;
@@ -356,6 +370,7 @@ export async function startServer(config: Config, database: Database): Promise<R
         await apollo.stop();
         await services.pengkinian.stopWorker();
         await services.klaimWorker.stop();
+        await services.iuran.stopJobs();
         await services.selfieDecoder.close();
         sockets.stop();
         wsServer.close();

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { Db } from "../db/database.ts";
+import type { Database } from "../db/database.ts";
 import { cardRepository } from "../modules/cards/card.repository.ts";
 import type { CardRow, LinkedCardRow } from "../modules/cards/card.table.ts";
 import { employerRepository } from "../modules/employers/employer.repository.ts";
@@ -35,7 +35,8 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
  * One set per request (HTTP) or per subscription event (WebSocket, uncached), so that a list of N
  * objects costs one statement per relation, not N.
  */
-export function createLoaders(db: Db, saldo: SaldoService, options: { cache: boolean } = { cache: true }) {
+export function createLoaders(database: Database, saldo: SaldoService, options: { cache: boolean } = { cache: true }) {
+  const db = database.db;
   const opts = { cache: options.cache };
   /** Each card's JHT statements; one batch serves a participant's merged saldo and every card's own. */
   const saldoByCard = new DataLoader<string, CardStatements>(async (ids) => {
@@ -48,19 +49,37 @@ export function createLoaders(db: Db, saldo: SaldoService, options: { cache: boo
     opts,
   );
   const employer = new DataLoader<string, EmployerRow | null>(async (ids) => byId(ids, await employerRepository.findByIds(db, ids)), opts);
+  /** Primes the loaders above with a participant read's cards and employers (a later `cards { employer }` is free). */
+  const primeCards = (found: Awaited<ReturnType<typeof participantRepository.findWithCards>>) => {
+    if (!options.cache) return;
+    for (const [id, entry] of found.participants) {
+      cardsByParticipant.prime(id, entry.cards);
+      for (const c of entry.cards) card.prime(c.id, c);
+    }
+    for (const [id, row] of found.employers) employer.prime(id, row);
+  };
   /**
    * A participant comes with their cards and the cards' employers (one statement), primed into the loaders
    * above: `me { cards { employer } }` costs one read, not three.
    */
   const participant = new DataLoader<string, ParticipantRow | null>(async (ids) => {
-    const found = await participantRepository.findWithCards(db, ids);
-    if (options.cache) {
-      for (const [id, entry] of found.participants) {
-        cardsByParticipant.prime(id, entry.cards);
-        for (const c of entry.cards) card.prime(c.id, c);
-      }
-      for (const [id, row] of found.employers) employer.prime(id, row);
+    const found = await participantRepository.findWithCards(database, ids);
+    primeCards(found);
+    return ids.map((id) => found.participants.get(id)?.participant ?? null);
+  }, opts);
+  /**
+   * The same, with every card's saldo read in the same statement and primed into `saldoByCard`: a home screen
+   * (`me { cards { saldoJht lastReported } saldoJht }`) in one read. Only with caching loaders (HTTP requests).
+   */
+  const participantWithSaldo = new DataLoader<string, ParticipantRow | null>(async (ids) => {
+    const found = await participantRepository.findWithCardsAndSaldo(database, ids);
+    primeCards(found);
+    const cardIds = [...found.participants.values()].flatMap((entry) => entry.cards.map((c) => c.id));
+    if (found.saldo && cardIds.length > 0) {
+      const statements = await saldo.fromRead(cardIds, found.saldo);
+      for (const [cardId, s] of statements) saldoByCard.prime(cardId, s);
     }
+    for (const [id, entry] of found.participants) participant.prime(id, entry.participant);
     return ids.map((id) => found.participants.get(id)?.participant ?? null);
   }, opts);
   return {
@@ -71,6 +90,9 @@ export function createLoaders(db: Db, saldo: SaldoService, options: { cache: boo
       return statements.map((s) => (s instanceof Error ? s : s.lastReported));
     }, opts),
     participant,
+    /** False for subscription events: nothing is primed, so prefer the plain reads. */
+    primes: options.cache,
+    participantWithSaldo,
     card,
     cardsByParticipant,
     employer,

@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { isInputObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { ONE_OF_INPUT_TYPES } from "@jmo/schema";
 import { buildSchema, type PubSub } from "type-graphql";
 import { guardOwnedFields } from "../common/access.ts";
 import { AuthResolver } from "../modules/accounts/auth.resolver.ts";
@@ -17,6 +18,8 @@ import { RegistrationResolver } from "../modules/accounts/registration.resolver.
 import { KlaimResolver, ParticipantKlaimResolver } from "../modules/klaim/klaim.resolver.ts";
 import { KlaimTrackingResolver } from "../modules/klaim/klaim-tracking.resolver.ts";
 import { RulesResolver } from "../modules/rules/rules.resolver.ts";
+import { IuranBpuResolver } from "../modules/iuran/iuran.resolver.ts";
+import { CardContributionsResolver } from "../modules/saldo/contributions.resolver.ts";
 
 export const resolvers = [
   AuthResolver,
@@ -41,11 +44,23 @@ export const resolvers = [
   ParticipantKlaimResolver,
   KlaimTrackingResolver,
   RulesResolver,
+  IuranBpuResolver,
+  CardContributionsResolver,
 ] as const;
 
 /** Built once per server instance; `pubSub` carries subscription events (PostgreSQL LISTEN/NOTIFY). */
 export async function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
-  return guardOwnedFields(await buildSchema({ resolvers: [...resolvers], pubSub, validate: false }));
+  return guardOwnedFields(markOneOf(await buildSchema({ resolvers: [...resolvers], pubSub, validate: false })));
+}
+
+/** `@oneOf` input types (type-graphql cannot declare them): graphql-js 16.9+ validates and prints them. */
+function markOneOf(schema: GraphQLSchema): GraphQLSchema {
+  for (const name of ONE_OF_INPUT_TYPES) {
+    const type = schema.getType(name);
+    if (!isInputObjectType(type)) throw new Error(`@oneOf: no input type ${name}`);
+    type.isOneOf = true;
+  }
+  return schema;
 }
 
 /** The SDL committed as packages/schema/schema.graphql: sorted, so that diffs show only real changes. */

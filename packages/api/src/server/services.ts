@@ -34,6 +34,9 @@ import { totalsOf } from "../modules/saldo/jht-engine.ts";
 import { KlaimService } from "../modules/klaim/klaim.service.ts";
 import { RulesService } from "../modules/rules/rules.service.ts";
 import { todayWib } from "../modules/saldo/saldo.service.ts";
+import { createHmac } from "node:crypto";
+import { IURAN_BPU_EVENTS_TOPIC, IuranService } from "../modules/iuran/iuran.service.ts";
+import { SandboxPaymentGateway, type PaymentGatewayPort } from "../modules/iuran/payment-gateway.ts";
 
 /** Every service of the API, built once per server instance. */
 export function createServices(config: Config, database: Database) {
@@ -58,6 +61,12 @@ export function createServices(config: Config, database: Database) {
   // Sign-in attempts counted per identifier, or per verified device (device tokens), before the password check.
   const lockout = new LoginLockout(database, config.tokenSecret, new DeviceTokenService(config.tokenSecret, config.deviceTokenTtlDays));
   const auth = new AuthService(database, tokens, config.refreshTokenTtlDays, rateLimiter, lockout);
+  // Iuran BPU: the sandbox payment provider outside production (none in production until a real one is configured);
+  // its callback secret is derived from the token secret, so nothing else needs configuring.
+  const sandboxGateway: SandboxPaymentGateway | null = config.sandbox
+    ? new SandboxPaymentGateway(database, createHmac("sha256", config.tokenSecret).update("iuran-bpu-sandbox-callbacks").digest("hex"), (): Date => services.iuranClock.now())
+    : null;
+  const gateways = new Map<string, PaymentGatewayPort>(sandboxGateway ? [[sandboxGateway.provider, sandboxGateway]] : []);
   const services = {
     database,
     events,
@@ -108,7 +117,19 @@ export function createServices(config: Config, database: Database) {
       selfie: { maxMegapixels: config.selfieMaxMegapixels },
     }),
     rules: new RulesService(database),
+    /** The time iuran payments and their jobs go by; tests move it forward. */
+    iuranClock: { now: () => new Date() } as Clock,
+    sandboxGateway,
+    iuran: new IuranService(database, {
+      gateways,
+      notifier,
+      now: (): Date => services.iuranClock.now(),
+      today: (): string => todayWib(services.iuranClock.now()),
+      sandbox: config.sandbox,
+    }),
   };
+  // A payment's status event is delivered with the payment as it is then, routed by the card's id.
+  events.register(IURAN_BPU_EVENTS_TOPIC, (id): Promise<unknown> => services.iuran.findEvent(id));
   return services;
 }
 

@@ -56,13 +56,14 @@ describe("security headers", () => {
     const html = await page.text();
     expect(html).toMatch(/sandbox/i);
     const csp = page.headers.get("content-security-policy") ?? "";
-    // Every host the landing page loads a script or a frame from is allowed, and its inline scripts are.
+    // Every host the landing page loads a script or a frame from is allowed, and its inline scripts are, by nonce.
     const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? "";
     for (const host of html.match(/<script[^>]+src="(https:\/\/[^/"]+)/g)?.map((m) => /https:\/\/[^/"]+/.exec(m)![0]) ?? []) {
       expect(scriptSrc).toContain(host);
     }
     expect(scriptSrc).toContain("https://embeddable-sandbox.cdn.apollographql.com");
-    expect(scriptSrc).toContain("'unsafe-inline'");
+    expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
     expect(csp).toMatch(/frame-src [^;]*https:\/\/sandbox\.embed\.apollographql\.com/);
     expect(page.headers.get("strict-transport-security")).toBeNull();
 

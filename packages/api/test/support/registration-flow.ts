@@ -12,6 +12,25 @@ const VERIFY_EMAIL = `mutation($input: RegistrationVerifyCodeInput!) { registrat
 const SET_PHONE = `mutation($input: RegistrationSetPhoneInput!) { registrationSetPhone(input: $input) { registration { step } userErrors { code } } }`;
 const VERIFY_PHONE = `mutation($input: RegistrationVerifyCodeInput!) { registrationVerifyPhone(input: $input) { registration { step } userErrors { code } } }`;
 
+/** Joko, a self-employed Indonesian (NIK of Jakarta Pusat, born 17 May 1990) signing up for a new BPU card. */
+export const BPU_NIK = "3171011705900001";
+
+/** The registrationStart input of a new BPU card for Joko: JKK + JKM + JHT on a declared Rp3,000,000 a month. */
+export function bpuNewStart(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: "BPU_NEW",
+    membershipType: "BPU",
+    citizenship: "WNI",
+    nik: BPU_NIK,
+    fullName: "Joko Susilo",
+    birthDate: "1990-05-17",
+    birthPlace: "Jakarta",
+    declaredIncome: "3000000.00",
+    jht: true,
+    ...overrides,
+  };
+}
+
 export function registrationFlow(h: Harness) {
   const call = (query: string, input: Record<string, unknown>, headers: Record<string, string> = {}) =>
     gql(h.server.url, query, { input }, { headers });

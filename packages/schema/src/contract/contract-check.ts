@@ -4,10 +4,17 @@ import {
   buildSchema,
   findBreakingChanges,
   findDangerousChanges,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isIntrospectionType,
+  isObjectType,
+  isSpecifiedScalarType,
   lexicographicSortSchema,
   printSchema,
   type BreakingChange,
   type DangerousChange,
+  type GraphQLSchema,
 } from "graphql";
 
 /**
@@ -16,7 +23,10 @@ import {
  *
  * - A breaking change (a removed type, field, argument or enum value, a changed type, a new required argument…, as
  *   graphql-js's findBreakingChanges sees it) fails the check unless released/allowed-breaking.json lists it, with
- *   its exact description and a reason.
+ *   its exact description and a reason; a removed field, argument, input field or enum value must moreover have been
+ *   deprecated in the released schema (docs/api/deprecation.md).
+ * - Every type, field, argument, input field and enum value of the current schema has a description (the schema is
+ *   the API reference frontends read in their explorer and editor); each one without fails the check by name.
  * - The SDK's version follows the contract: a listed breaking change needs a major bump of @jmo/sdk over the released
  *   version; additive changes need a minor bump at the next release (the check reports it, and `--release` enforces
  *   it); the SDK's version is never below the released one.
@@ -90,6 +100,8 @@ export function checkContract(inputs: ContractInputs, options: { release?: boole
   const errors: string[] = [];
   const warnings: string[] = [];
 
+  for (const coordinate of undocumented(current)) errors.push(`no description: ${coordinate} (add a description to its decorator)`);
+
   const allowed = new Map(inputs.allowed.map((a) => [a.description, a]));
   for (const a of inputs.allowed) {
     if (!a.reason?.trim()) errors.push(`allowed-breaking.json: "${a.description}" needs a reason`);
@@ -97,6 +109,10 @@ export function checkContract(inputs: ContractInputs, options: { release?: boole
   for (const change of breaking) {
     if (!allowed.has(change.description)) {
       errors.push(`breaking change not marked: ${change.type}: ${change.description} (list it in released/allowed-breaking.json with a reason, or undo it)`);
+    } else if (isUndeprecatedRemoval(released, change.description)) {
+      errors.push(
+        `removed without deprecation: ${change.description} (docs/api/deprecation.md: deprecate it naming its replacement, release that, then remove it with a major version)`,
+      );
     }
   }
   const seen = new Set(breaking.map((c) => c.description));
@@ -121,6 +137,93 @@ export function checkContract(inputs: ContractInputs, options: { release?: boole
     }
   }
   return { releasedVersion: last.version, kind, nextVersion, breaking, dangerous, errors, warnings };
+}
+
+function isUndeprecatedRemoval(released: GraphQLSchema, description: string): boolean {
+  const element = removedElement(released, description);
+  return element !== null && !element.deprecationReason;
+}
+
+/**
+ * The field, argument, input field or enum value a breaking change removed, looked up in the released schema; null for
+ * other changes (a removed or changed type cannot carry @deprecated).
+ */
+function removedElement(released: GraphQLSchema, description: string): { deprecationReason?: string | null | undefined } | null {
+  const fieldsOf = (name: string | undefined) => {
+    const type = name ? released.getType(name) : undefined;
+    return type && (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) ? type.getFields() : undefined;
+  };
+  let m = /^(\w+)\.(\w+) was removed\.$/.exec(description);
+  if (m) return fieldsOf(m[1])?.[m[2]!] ?? null;
+  m = /^(\w+)\.(\w+) arg (\w+) was removed\.$/.exec(description);
+  if (m) {
+    const field = fieldsOf(m[1])?.[m[2]!];
+    return field && "args" in field ? (field.args.find((a) => a.name === m![3]) ?? null) : null;
+  }
+  m = /^(\w+) was removed from enum type (\w+)\.$/.exec(description);
+  if (m) {
+    const type = released.getType(m[2]!);
+    return isEnumType(type) ? (type.getValue(m[1]!) ?? null) : null;
+  }
+  return null;
+}
+
+export type DocumentedKind = "type" | "field" | "argument" | "inputField" | "enumValue";
+
+export interface DocumentedElement {
+  kind: DocumentedKind;
+  /** Schema coordinate: `Type`, `Type.field`, `Type.field(arg:)`, `Input.field`, `Enum.VALUE` */
+  coordinate: string;
+  described: boolean;
+}
+
+/**
+ * Every element of the schema that should carry a description. The root operation types are left out: their fields
+ * are the documentation, and a description of "Query" itself would be filler. Built-in scalars and introspection types
+ * are graphql's own.
+ */
+export function documentedElements(schema: GraphQLSchema): DocumentedElement[] {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean).map((t) => t!.name));
+  const has = (d: string | null | undefined) => !!d?.trim();
+  const out: DocumentedElement[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isIntrospectionType(type) || isSpecifiedScalarType(type)) continue;
+    if (!roots.has(type.name)) out.push({ kind: "type", coordinate: type.name, described: has(type.description) });
+    if (isObjectType(type) || isInterfaceType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        out.push({ kind: "field", coordinate: `${type.name}.${field.name}`, described: has(field.description) });
+        for (const arg of field.args) {
+          out.push({ kind: "argument", coordinate: `${type.name}.${field.name}(${arg.name}:)`, described: has(arg.description) });
+        }
+      }
+    } else if (isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        out.push({ kind: "inputField", coordinate: `${type.name}.${field.name}`, described: has(field.description) });
+      }
+    } else if (isEnumType(type)) {
+      for (const value of type.getValues()) out.push({ kind: "enumValue", coordinate: `${type.name}.${value.name}`, described: has(value.description) });
+    }
+  }
+  return out;
+}
+
+/** The coordinates of the elements without a description, in schema order. */
+export function undocumented(schema: GraphQLSchema | string): string[] {
+  const built = typeof schema === "string" ? buildSchema(schema) : schema;
+  return documentedElements(built).filter((e) => !e.described).map((e) => e.coordinate);
+}
+
+/** Per kind: how many elements there are and how many carry a description. */
+export function documentationCoverage(schema: GraphQLSchema | string): Record<DocumentedKind, { total: number; described: number }> {
+  const built = typeof schema === "string" ? buildSchema(schema) : schema;
+  const coverage = Object.fromEntries(
+    (["type", "field", "argument", "inputField", "enumValue"] as const).map((k) => [k, { total: 0, described: 0 }]),
+  ) as Record<DocumentedKind, { total: number; described: number }>;
+  for (const e of documentedElements(built)) {
+    coverage[e.kind].total += 1;
+    if (e.described) coverage[e.kind].described += 1;
+  }
+  return coverage;
 }
 
 /** The files of the repository, relative to packages/schema. */

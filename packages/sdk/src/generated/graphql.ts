@@ -3,6 +3,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentNode } from 'graphql';
+/** What happened to the account */
 export const AccountEventType = {
   /** The account signed in on another device or browser */
   NewSignIn: 'NEW_SIGN_IN',
@@ -11,13 +12,28 @@ export const AccountEventType = {
 } as const;
 
 export type AccountEventType = typeof AccountEventType[keyof typeof AccountEventType];
-/** Name the account by its participant or by its account id (exactly one of the two) */
+/** An account, by exactly one of: its participant, or its account id (@oneOf: giving none or both is a validation error) */
+export type AccountRefInput =
+  {   /** The account id (as Viewer.accountId); for an account without a participant */
+  accountId: string; participantId?: never; }
+  |  { accountId?: never;   /** The participant whose account it is (Participant.id) */
+  participantId: string; };
+
+/** The account to unblock (`account`) and why */
 export type AccountUnblockInput = {
-  /** The account id (as Viewer.accountId) */
+  /** The account to unblock. Required unless the deprecated participantId or accountId is given (never together with them) */
+  account?: AccountRefInput | null | undefined;
+  /**
+   * The account id (as Viewer.accountId)
+   * @deprecated Use account: { accountId }, which takes exactly one of the two (@oneOf); removed in the next major version
+   */
   accountId?: string | null | undefined;
   /** Why the block is lifted (kept in the audit log), e.g. the branch visit that proved identity */
   note: string;
-  /** The participant whose account to unblock */
+  /**
+   * The participant whose account to unblock
+   * @deprecated Use account: { participantId }, which takes exactly one of the two (@oneOf); removed in the next major version
+   */
   participantId?: string | null | undefined;
 };
 
@@ -30,32 +46,43 @@ export const AssumptionSource = {
 } as const;
 
 export type AssumptionSource = typeof AssumptionSource[keyof typeof AssumptionSource];
+/** A bank account in the participant's own name */
 export type BankAccountInput = {
   /** Must be the participant's own name */
   accountName: string;
+  /** Digits only, as many as the bank's accountNumberMinLength–MaxLength */
   accountNumber: string;
   /** A code from `banks` */
   bankCode: string;
 };
 
-/** Golongan darah */
+/** Golongan darah (ABO group, without rhesus) */
 export const BloodType = {
+  /** Group A */
   A: 'A',
+  /** Group AB */
   Ab: 'AB',
+  /** Group B */
   B: 'B',
+  /** Group O */
   O: 'O',
+  /** Tidak tahu: the participant does not know it */
   TidakTahu: 'TIDAK_TAHU'
 } as const;
 
 export type BloodType = typeof BloodType[keyof typeof BloodType];
 /** Programs of a BPU membership: JKK and JKM always, JHT if chosen */
 export const BpuProgram = {
+  /** Jaminan Hari Tua: old-age savings */
   Jht: 'JHT',
+  /** Jaminan Kecelakaan Kerja: work accident cover */
   Jkk: 'JKK',
+  /** Jaminan Kematian: death benefit */
   Jkm: 'JKM'
 } as const;
 
 export type BpuProgram = typeof BpuProgram[keyof typeof BpuProgram];
+/** "Tambah kartu": a card to add to the profile */
 export type CardAddInput = {
   /** The birth date registered with the card */
   birthDate: string;
@@ -79,15 +106,19 @@ export type CardSandboxPayFirstContributionInput = {
   cardId: string;
 };
 
+/** The DATA_KEPENDUDUKAN section; the whole section is sent each time */
 export type DataKependudukanInput = {
   /** Alamat domisili: street, number, RT/RW */
   address: string;
   /** Left out: unchanged; [] or null: none */
   children?: Array<FamilyMemberInput> | null | undefined;
+  /** Jenis kelamin; must agree with the NIK (day + 40 for women) or the verifier refuses */
   gender: Gender;
   /** 5 digits, of the chosen village's area */
   kodePos: string;
+  /** Status perkawinan; KAWIN needs a spouse */
   maritalStatus: MaritalStatus;
+  /** Nama ibu kandung, typed in full every time (it is never shown back) */
   motherMaidenName: string;
   /** Required for KAWIN unless already on record; only for KAWIN */
   spouse?: FamilyMemberInput | null | undefined;
@@ -95,8 +126,11 @@ export type DataKependudukanInput = {
   villageCode: string;
 };
 
+/** The DATA_KONTAK section; the whole section is sent each time */
 export type DataKontakInput = {
+  /** The rekening JHT is paid into; in the participant's own name */
   bankAccount: BankAccountInput;
+  /** Email address (at most 254 characters); a new one gets a 6-digit code */
   email: string;
   /** Optional; 15 (legacy) or 16 digits. Left out: unchanged; null: removed */
   npwp?: string | null | undefined;
@@ -106,15 +140,34 @@ export type DataKontakInput = {
   phone: string;
 };
 
+/** The DATA_TAMBAHAN section with the emergency contact; the whole section is sent each time */
 export type DataTambahanInput = {
+  /** Golongan darah (TIDAK_TAHU when unknown) */
   bloodType: BloodType;
+  /** Pendidikan terakhir */
   education: Education;
+  /** Kontak darurat */
   emergencyContact: EmergencyContactInput;
+  /** Agama */
   religion: Religion;
 };
 
 /** A figure of the rule book that changes over time */
 export const DatedRuleName = {
+  /** BPU: the most months one payment may cover beyond the current month */
+  BpuBayarDimukaMaks: 'BPU_BAYAR_DIMUKA_MAKS',
+  /** BPU: the day of the month a month's contribution is due */
+  BpuJatuhTempo: 'BPU_JATUH_TEMPO',
+  /** BPU: the optional JHT contribution, a percentage of the declared monthly income */
+  BpuJhtPersen: 'BPU_JHT_PERSEN',
+  /** BPU (self-employed): JKK contribution, a percentage of the declared monthly income */
+  BpuJkkPersen: 'BPU_JKK_PERSEN',
+  /** BPU: the flat monthly JKM contribution */
+  BpuJkmIuran: 'BPU_JKM_IURAN',
+  /** BPU: how many months after protection ended arrears may still be paid; then the membership ends */
+  BpuMasaTenggang: 'BPU_MASA_TENGGANG',
+  /** BPU: how many days before protection ends the member is reminded to pay */
+  BpuPengingat: 'BPU_PENGINGAT',
   /** The JHT development rate credited for a calendar year (the jhtRates table) */
   JhtPengembangan: 'JHT_PENGEMBANGAN',
   /** The highest monthly JP pension (PP 45/2015 art. 18) */
@@ -134,6 +187,10 @@ export const DatedRuleName = {
 export type DatedRuleName = typeof DatedRuleName[keyof typeof DatedRuleName];
 /** What a dated figure's value counts */
 export const DatedRuleUnit = {
+  /** A number of months, a whole number ("3") */
+  Bulan: 'BULAN',
+  /** A number of days, a whole number ("7") */
+  Hari: 'HARI',
   /** A percentage, two decimals ("5.00") */
   Persen: 'PERSEN',
   /** A yearly percentage rate, two decimals */
@@ -141,10 +198,13 @@ export const DatedRuleUnit = {
   /** An amount in rupiah, two decimals ("15000000.00") */
   Rupiah: 'RUPIAH',
   /** A monthly amount in rupiah, two decimals */
-  RupiahPerBulan: 'RUPIAH_PER_BULAN'
+  RupiahPerBulan: 'RUPIAH_PER_BULAN',
+  /** A day of the month, a whole number ("15") */
+  Tanggal: 'TANGGAL'
 } as const;
 
 export type DatedRuleUnit = typeof DatedRuleUnit[keyof typeof DatedRuleUnit];
+/** Why digitalCardVerify found a token not valid */
 export const DigitalCardInvalidReason = {
   /** The token was genuine but its time has passed: ask for a fresh card */
   Expired: 'EXPIRED',
@@ -153,41 +213,124 @@ export const DigitalCardInvalidReason = {
 } as const;
 
 export type DigitalCardInvalidReason = typeof DigitalCardInvalidReason[keyof typeof DigitalCardInvalidReason];
-/** Pendidikan terakhir */
+/** Pendidikan terakhir: the highest level completed */
 export const Education = {
+  /** Diploma 1: one-year vocational diploma */
   D1: 'D1',
+  /** Diploma 2: two-year vocational diploma */
   D2: 'D2',
+  /** Diploma 3: three-year vocational diploma */
   D3: 'D3',
+  /** Diploma 4: four-year applied bachelor */
   D4: 'D4',
+  /** Sarjana: bachelor's degree */
   S1: 'S1',
+  /** Magister: master's degree */
   S2: 'S2',
+  /** Doktor: doctorate */
   S3: 'S3',
+  /** Sekolah Dasar: primary school */
   Sd: 'SD',
+  /** Sekolah Menengah Atas (or SMK): senior high school */
   Sma: 'SMA',
+  /** Sekolah Menengah Pertama: junior high school */
   Smp: 'SMP',
+  /** Tidak sekolah: no schooling */
   TidakSekolah: 'TIDAK_SEKOLAH'
 } as const;
 
 export type Education = typeof Education[keyof typeof Education];
+/** Kontak darurat: someone to call in an emergency */
 export type EmergencyContactInput = {
+  /** Address (free text) */
   address: string;
+  /** Full name (letters, spaces, . , - ') */
   name: string;
   /** 08…, 628… or +628… */
   phone: string;
+  /** How the contact is related to the participant */
   relationship: Relationship;
 };
 
+/** A spouse or child */
 export type FamilyMemberInput = {
+  /** Tanggal lahir; not in the future */
   birthDate: string;
+  /** Full name (letters, spaces, . , - ') */
   name: string;
 };
 
+/** Jenis kelamin, as on the KTP (a woman's NIK carries her birth day + 40) */
 export const Gender = {
+  /** Laki-laki: male */
   LakiLaki: 'LAKI_LAKI',
+  /** Perempuan: female */
   Perempuan: 'PEREMPUAN'
 } as const;
 
 export type Gender = typeof Gender[keyof typeof Gender];
+/** Where a BPU member pays a payment code */
+export const IuranBpuChannel = {
+  /** An e-wallet payment reference (12 digits) opened in the wallet app */
+  Ewallet: 'EWALLET',
+  /** A retail outlet code (12 letters and digits) read out at the till of a minimarket */
+  Retail: 'RETAIL',
+  /** BCA virtual account (16 digits, m-BCA / KlikBCA) */
+  VaBca: 'VA_BCA',
+  /** BNI virtual account (16 digits): pay by BNI mobile banking, ATM or teller */
+  VaBni: 'VA_BNI',
+  /** BRIVA, BRI virtual account (15 digits) */
+  VaBri: 'VA_BRI',
+  /** Mandiri virtual account (16 digits, Livin' by Mandiri: multipayment) */
+  VaMandiri: 'VA_MANDIRI'
+} as const;
+
+export type IuranBpuChannel = typeof IuranBpuChannel[keyof typeof IuranBpuChannel];
+/** Pay some months of a BPU card's contributions */
+export type IuranBpuCreatePaymentInput = {
+  /** One of your BPU cards */
+  cardId: string;
+  /** Where you will pay */
+  channel: IuranBpuChannel;
+  /** 8–100 of A–Z a–z 0–9 - _ (a UUID): a retry with the same key answers the same payment */
+  idempotencyKey: string;
+  /** 1, 3, 6 or 12 (one of IuranBpu.options) */
+  months: number;
+};
+
+/** Where a BPU payment stands */
+export const IuranBpuPaymentStatus = {
+  /** Cancelled before it was paid (not offered to members yet) */
+  Cancelled: 'CANCELLED',
+  /** Not paid before expiresAt; the code no longer works: create a new payment */
+  Expired: 'EXPIRED',
+  /** The code may be paid until expiresAt */
+  Open: 'OPEN',
+  /** Paid: the months are in the ledger and the receipt is ready */
+  Paid: 'PAID'
+} as const;
+
+export type IuranBpuPaymentStatus = typeof IuranBpuPaymentStatus[keyof typeof IuranBpuPaymentStatus];
+/** Whether a BPU card protects its member today (docs/domain/iuran-bpu.md) */
+export const IuranBpuProtection = {
+  /** Unpaid past the grace period: the membership ended (the card is NONAKTIF) */
+  Berakhir: 'BERAKHIR',
+  /** Paid up to protectedUntil, which is today or later */
+  Dilindungi: 'DILINDUNGI',
+  /** Protection ended; the months due may still be paid until graceEndsOn (no late fee) */
+  MasaTenggang: 'MASA_TENGGANG',
+  /** A new card: nothing paid yet, no protection until the first payment */
+  MenungguIuranPertama: 'MENUNGGU_IURAN_PERTAMA'
+} as const;
+
+export type IuranBpuProtection = typeof IuranBpuProtection[keyof typeof IuranBpuProtection];
+/** Sandbox only (refused in production): pay an open payment at the sandbox provider */
+export type IuranBpuSandboxPayInput = {
+  /** The payment (IuranBpuPayment.id) */
+  paymentId: string;
+};
+
+/** Which limit replaced the JP formula's monthly benefit */
 export const JpBenefitLimit = {
   /** The formula gave more than the maximum benefit: the maximum is paid */
   Ceiling: 'CEILING',
@@ -196,19 +339,24 @@ export const JpBenefitLimit = {
 } as const;
 
 export type JpBenefitLimit = typeof JpBenefitLimit[keyof typeof JpBenefitLimit];
+/** Why JP is paid as a lump sum instead of a monthly pension */
 export const JpLumpSumReason = {
   /** Fewer than 180 months of contributions at pension age: contributions plus development are paid at once (PP 45/2015) */
   MasaIurKurang_15Tahun: 'MASA_IUR_KURANG_15_TAHUN'
 } as const;
 
 export type JpLumpSumReason = typeof JpLumpSumReason[keyof typeof JpLumpSumReason];
+/** Staff: go ahead with a claim in VERIFIKASI or on hold */
 export type KlaimApproveInput = {
+  /** The claim (Klaim.id) */
   klaimId: string;
   /** Shown on the claim's timeline (at most 500 characters) */
   note?: string | null | undefined;
 };
 
+/** Cancel a claim */
 export type KlaimCancelInput = {
+  /** The claim (Klaim.id), DRAFT to PENETAPAN */
   klaimId: string;
 };
 
@@ -244,46 +392,61 @@ export const KlaimEligibilityCode = {
 } as const;
 
 export type KlaimEligibilityCode = typeof KlaimEligibilityCode[keyof typeof KlaimEligibilityCode];
+/** Staff: hold a claim before its payment starts */
 export type KlaimHoldInput = {
+  /** The claim (Klaim.id) */
   klaimId: string;
   /** Why, for the timeline (at most 500 characters) */
   reason: string;
 };
 
+/** The KEPESERTAAN step of a claim */
 export type KlaimJhtConfirmKepesertaanInput = {
+  /** The claim (Klaim.id), in DRAFT */
   klaimId: string;
   /** The card's full 11-digit KPJ */
   kpj: string;
 };
 
+/** The REKENING step of a claim: where to pay it */
 export type KlaimJhtSetRekeningInput = {
   /** In the participant's own name */
   bankAccount: BankAccountInput;
+  /** The claim (Klaim.id), in DRAFT */
   klaimId: string;
   /** Optional; 15 (legacy) or 16 digits. Without it the tax is 20% higher */
   npwp?: string | null | undefined;
 };
 
+/** Open (or resume) a JHT claim for a card */
 export type KlaimJhtStartInput = {
+  /** One of the signed-in participant's cards (Card.id) */
   cardId: string;
+  /** Why the participant claims */
   sebab: SebabKlaim;
 };
 
+/** The KONFIRMASI step: submit the claim */
 export type KlaimJhtSubmitInput = {
   /** The participant ticked that they read and agree to the claim statement */
   consent: boolean;
   /** A key the client makes once per submission (8–100 of A–Z a–z 0–9 - _, e.g. a UUID); sending it again returns the same claim */
   idempotencyKey: string;
+  /** The claim (Klaim.id), in DRAFT with REKENING done */
   klaimId: string;
 };
 
+/** The BIOMETRIK step of a claim */
 export type KlaimJhtVerifyBiometricInput = {
+  /** The claim (Klaim.id), in DRAFT */
   klaimId: string;
   /** Base64 JPEG or PNG, at most 2 MB */
   selfie: string;
 };
 
+/** Staff: reject a claim */
 export type KlaimRejectInput = {
+  /** The claim (Klaim.id) */
   klaimId: string;
   /** Why, for the participant (at most 500 characters) */
   reason: string;
@@ -323,19 +486,25 @@ export const KlaimStep = {
 } as const;
 
 export type KlaimStep = typeof KlaimStep[keyof typeof KlaimStep];
+/** Sign-in credentials */
 export type LoginInput = {
   /** The deviceToken this client got at its last sign-in. With it, this device's attempts count apart from the identifier's, so a lock caused by someone else's wrong passwords does not keep it out. An invalid one, or one of another account, is ignored */
   deviceToken?: string | null | undefined;
   /** Email or phone number (08…, 628… or +628…) */
   identifier: string;
+  /** The account's password (8–128 characters) */
   password: string;
 };
 
 /** Status perkawinan */
 export const MaritalStatus = {
+  /** Belum kawin: never married */
   BelumKawin: 'BELUM_KAWIN',
+  /** Cerai hidup: divorced */
   CeraiHidup: 'CERAI_HIDUP',
+  /** Cerai mati: widowed */
   CeraiMati: 'CERAI_MATI',
+  /** Kawin: married (a spouse is required) */
   Kawin: 'KAWIN'
 } as const;
 
@@ -351,6 +520,7 @@ export const MembershipStatus = {
 } as const;
 
 export type MembershipStatus = typeof MembershipStatus[keyof typeof MembershipStatus];
+/** Kewarganegaraan: Indonesian citizens identify with the NIK, foreign workers with their passport */
 export const Nationality = {
   /** Warga Negara Asing */
   Wna: 'WNA',
@@ -359,13 +529,17 @@ export const Nationality = {
 } as const;
 
 export type Nationality = typeof Nationality[keyof typeof Nationality];
+/** A new password with the emailed token */
 export type PasswordResetInput = {
+  /** 8–128 characters, not containing the email name, the NIK or the phone number */
   newPassword: string;
   /** The token from the email (single use, 30 minutes) */
   token: string;
 };
 
+/** Lupa password: where to send the reset token */
 export type PasswordResetRequestInput = {
+  /** The account's sign-in email */
   email: string;
 };
 
@@ -378,6 +552,7 @@ export const PaymentRail = {
 } as const;
 
 export type PaymentRail = typeof PaymentRail[keyof typeof PaymentRail];
+/** One card of the KEPESERTAAN step and its KPJ */
 export type PengkinianCardKpjInput = {
   /** A card id from kpjChallenge */
   cardId: string;
@@ -385,6 +560,7 @@ export type PengkinianCardKpjInput = {
   kpj?: string | null | undefined;
 };
 
+/** The KEPESERTAAN step: the full KPJ of each card */
 export type PengkinianConfirmKepesertaanInput = {
   /** Every card of kpjChallenge, once each */
   cards: Array<PengkinianCardKpjInput>;
@@ -411,10 +587,15 @@ export type PengkinianResendCodeInput = {
 
 /** State of the participant's data update */
 export const PengkinianStatus = {
+  /** Never started (pengkinianStart opens one) */
   Belum: 'BELUM',
+  /** Submitted, waiting for the verifier's decision */
   Diajukan: 'DIAJUKAN',
+  /** Refused by the verifier (see rejectionCode); pengkinianStart opens a new one */
   Ditolak: 'DITOLAK',
+  /** Started, not submitted: continue at nextStep */
   Draft: 'DRAFT',
+  /** Verified: the data is on record; needed for a JHT claim in JMO */
   Terverifikasi: 'TERVERIFIKASI'
 } as const;
 
@@ -436,11 +617,13 @@ export const PengkinianStep = {
 } as const;
 
 export type PengkinianStep = typeof PengkinianStep[keyof typeof PengkinianStep];
+/** The KONFIRMASI step */
 export type PengkinianSubmitInput = {
   /** The participant ticked the statement that the data is true and may be used */
   consent: boolean;
 };
 
+/** The BIOMETRIK step's selfie */
 export type PengkinianVerifyBiometricInput = {
   /** Base64 JPEG or PNG, at most 2 MB */
   selfie: string;
@@ -463,18 +646,23 @@ export const RateSource = {
 } as const;
 
 export type RateSource = typeof RateSource[keyof typeof RateSource];
+/** The refresh token to exchange */
 export type RefreshSessionInput = {
+  /** The refreshToken of the last LoginPayload; single use */
   refreshToken: string;
 };
 
+/** The last step: password and terms */
 export type RegistrationCompleteInput = {
   /** Syarat dan ketentuan accepted */
   acceptTerms: boolean;
   /** 8–128 characters, not containing the email name, the NIK or the phone number */
   password: string;
+  /** The registrationToken registrationStart returned */
   registrationToken: string;
 };
 
+/** Who is registering: a participant already on record, or a new self-employed worker */
 export const RegistrationKind = {
   /** Not a participant yet: a self-employed worker (Bukan Penerima Upah) who gets a new BPU card */
   BpuNew: 'BPU_NEW',
@@ -483,24 +671,33 @@ export const RegistrationKind = {
 } as const;
 
 export type RegistrationKind = typeof RegistrationKind[keyof typeof RegistrationKind];
+/** Ask for a new verification code */
 export type RegistrationResendCodeInput = {
+  /** EMAIL for the email code, SMS for the phone code */
   channel: VerificationChannel;
+  /** The registrationToken registrationStart returned */
   registrationToken: string;
 };
 
+/** Step 2: the email to sign in with */
 export type RegistrationSetEmailInput = {
+  /** Email address (at most 254 characters); it must not sign in another account */
   email: string;
+  /** The registrationToken registrationStart returned */
   registrationToken: string;
 };
 
+/** Step 4: the mobile number */
 export type RegistrationSetPhoneInput = {
   /** 08…, 628… or +628… */
   phone: string;
+  /** The registrationToken registrationStart returned */
   registrationToken: string;
 };
 
 /** Seed 002 "Pendaftaran Akun": membership type, citizenship and personal data */
 export type RegistrationStartInput = {
+  /** Tanggal lahir, as on the KTP (or the passport) */
   birthDate: string;
   /** BPU_NEW: tempat lahir */
   birthPlace?: string | null | undefined;
@@ -514,6 +711,7 @@ export type RegistrationStartInput = {
   gender?: Gender | null | undefined;
   /** BPU_NEW: also join JHT (2% of the declared income); default false */
   jht?: boolean | null | undefined;
+  /** EXISTING_PARTICIPANT or BPU_NEW */
   kind: RegistrationKind;
   /** 11 digits; required for EXISTING_PARTICIPANT */
   kpj?: string | null | undefined;
@@ -544,9 +742,11 @@ export const RegistrationStep = {
 } as const;
 
 export type RegistrationStep = typeof RegistrationStep[keyof typeof RegistrationStep];
+/** Steps 3 and 5: a code sent by email or SMS */
 export type RegistrationVerifyCodeInput = {
   /** The 6-digit code */
   code: string;
+  /** The registrationToken registrationStart returned */
   registrationToken: string;
 };
 
@@ -561,28 +761,43 @@ export const RegistrationWarning = {
 export type RegistrationWarning = typeof RegistrationWarning[keyof typeof RegistrationWarning];
 /** An emergency contact's relationship to the participant */
 export const Relationship = {
+  /** Anak: child */
   Anak: 'ANAK',
+  /** Ayah: father */
   Ayah: 'AYAH',
+  /** Ibu: mother */
   Ibu: 'IBU',
+  /** Istri: wife */
   Istri: 'ISTRI',
+  /** Lainnya: any other relation */
   Lainnya: 'LAINNYA',
+  /** Saudara kandung: brother or sister */
   SaudaraKandung: 'SAUDARA_KANDUNG',
+  /** Suami: husband */
   Suami: 'SUAMI'
 } as const;
 
 export type Relationship = typeof Relationship[keyof typeof Relationship];
-/** Agama (KEPERCAYAAN: Kepercayaan terhadap Tuhan YME) */
+/** Agama, as on the KTP */
 export const Religion = {
+  /** Buddha */
   Buddha: 'BUDDHA',
+  /** Hindu */
   Hindu: 'HINDU',
+  /** Islam */
   Islam: 'ISLAM',
+  /** Katolik (Catholic) */
   Katolik: 'KATOLIK',
+  /** Kepercayaan terhadap Tuhan Yang Maha Esa: a native belief */
   Kepercayaan: 'KEPERCAYAAN',
+  /** Konghucu (Confucian) */
   Konghucu: 'KONGHUCU',
+  /** Kristen (Protestant) */
   Kristen: 'KRISTEN'
 } as const;
 
 export type Religion = typeof Religion[keyof typeof Religion];
+/** What a signed-in account may do */
 export const Role = {
   /** A participant */
   Peserta: 'PESERTA',
@@ -641,93 +856,176 @@ export type SimulasiJpInput = {
   wageGrowthPercent?: string | null | undefined;
 };
 
+/** Why a mutation refused: each value says when it happens and what the member can do. Show `UserError.message` (already in the caller's language, with the figures filled in) beside `UserError.field` when it is set */
 export const UserErrorCode = {
+  /** login, refreshSession, or a KPJ or selfie step of pengkinian or klaim: three wrong KPJ entries or three failed selfie checks blocked the account. Only staff lift it (accountUnblock): tell the member to call 175 or visit a branch office with their KTP */
   AccountBlocked: 'ACCOUNT_BLOCKED',
+  /** login: 5 wrong passwords in a row locked the identifier for 15 minutes; the message says until when (WIB). Wait, sign in from a device whose deviceToken is known, or reset the password */
   AccountLocked: 'ACCOUNT_LOCKED',
+  /** The account holder's name is not the participant's (case and spaces aside): JHT is paid only into the member's own account */
   AccountNameMismatch: 'ACCOUNT_NAME_MISMATCH',
+  /** accountUnblock (staff): the account is not blocked; nothing to do */
   AccountNotBlocked: 'ACCOUNT_NOT_BLOCKED',
+  /** accountUnblock (staff): no account with that id, or the participant has no account */
   AccountNotFound: 'ACCOUNT_NOT_FOUND',
+  /** A selfie step: the face check failed. Counts as a failed check; the message gives the attempts left (biometricAttemptsLeft), and the third blocks the account. Retake in good light */
   BiometricFailed: 'BIOMETRIC_FAILED',
+  /** cardAdd: the card is already on the member's profile */
   CardAlreadyAdded: 'CARD_ALREADY_ADDED',
   /** The card is not MENUNGGU_IURAN_PERTAMA (its first contribution is already recorded, or it is not a new BPU card) */
   CardNotAwaitingFirstContribution: 'CARD_NOT_AWAITING_FIRST_CONTRIBUTION',
   /** No card with this id that the caller may act on */
   CardNotFound: 'CARD_NOT_FOUND',
+  /** cardAdd: no card with this KPJ and birth date on the member's NIK (one answer for every mismatch, so cards cannot be probed). Check the KPJ and the birth date on the card */
   CardNotMatched: 'CARD_NOT_MATCHED',
+  /** A verification code step: the code was entered wrongly 5 times and is void. Ask for a new code */
   CodeAttemptsExceeded: 'CODE_ATTEMPTS_EXCEEDED',
+  /** A verification code step: the code is older than 5 minutes. Ask for a new code (…ResendCode) */
   CodeExpired: 'CODE_EXPIRED',
+  /** A verification code step: the code is wrong; the message gives the attempts left (5 per code). After the last, ask for a new code */
   CodeInvalid: 'CODE_INVALID',
+  /** …ResendCode within 60 seconds of the last code; the message gives the seconds to wait (resendAvailableAt too) */
   CodeResendTooSoon: 'CODE_RESEND_TOO_SOON',
+  /** pengkinianSubmit with consent false. Have the member tick the consent statement */
   ConsentRequired: 'CONSENT_REQUIRED',
   /** pengkinianSubmit while a new email or phone of DATA_KONTAK still waits for its code: enter the code (pengkinianVerifyEmail/Phone) or ask for a new one */
   ContactNotVerified: 'CONTACT_NOT_VERIFIED',
+  /** registrationSetEmail (or registrationComplete, if taken meanwhile), or pengkinianVerifyEmail after the right code: another account signs in with this email. Sign in with it, or use another email */
   EmailAlreadyUsed: 'EMAIL_ALREADY_USED',
+  /** klaimJhtSubmit: idempotencyKey is not 8–100 of A–Z a–z 0–9 - _. Send a UUID */
   IdempotencyKeyInvalid: 'IDEMPOTENCY_KEY_INVALID',
+  /** klaimJhtSubmit: the idempotencyKey was used for another claim. Make a new key per submission (keep it for retries of the same one) */
   IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
+  /** An account number with other characters than digits, or a length outside the bank's (Bank.accountNumberMinLength–MaxLength) */
   InvalidAccountNumber: 'INVALID_ACCOUNT_NUMBER',
   /** passportCountry is not an ISO 3166-1 alpha-2 country code, or is Indonesia for a WNA */
   InvalidCountry: 'INVALID_COUNTRY',
+  /** login: the identifier or password is wrong (the same answer when no account exists). After 5 wrong tries in a row the identifier is locked for 15 minutes: check the input or use passwordResetRequest */
   InvalidCredentials: 'INVALID_CREDENTIALS',
+  /** A date in the future, before the earliest allowed, or not after a date it must follow; the message gives the bound */
   InvalidDate: 'INVALID_DATE',
+  /** registrationStart (BPU_NEW): declaredIncome outside the allowed range; the message gives it */
   InvalidDeclaredIncome: 'INVALID_DECLARED_INCOME',
+  /** An email address that is not name@domain, has spaces, or is longer than 254 characters */
   InvalidEmail: 'INVALID_EMAIL',
+  /** accountUnblock: the note is empty, no account was named, or `account` was given together with the deprecated participantId or accountId. Fix the input */
   InvalidInput: 'INVALID_INPUT',
+  /** A kode pos that is not 5 digits or starts with 0 */
   InvalidKodePos: 'INVALID_KODE_POS',
+  /** A name that does not start with a letter or has characters other than letters, spaces, . , - and ' */
   InvalidName: 'INVALID_NAME',
+  /** A NIK that is not 16 digits with a real district code and birth date (day + 40 for women). Check it against the KTP */
   InvalidNik: 'INVALID_NIK',
+  /** An NPWP that is not 15 or 16 digits, fails its check digit, or (16 digits not starting with 0) is not a valid NIK; the message says which */
   InvalidNpwp: 'INVALID_NPWP',
+  /** A passport number that is not 6–9 letters and digits */
   InvalidPassport: 'INVALID_PASSPORT',
+  /** A mobile number that does not start with 08, 628 or +628 or does not have 10–13 digits */
   InvalidPhone: 'INVALID_PHONE',
+  /** refreshSession: the refresh token is unknown, used already, expired or signed out. Send the member to sign in again */
   InvalidRefreshToken: 'INVALID_REFRESH_TOKEN',
+  /** iuranBpuCreatePayment: contributions were unpaid past the grace period and the membership ended; the member registers again (branch office or registration) */
+  IuranBpuMembershipEnded: 'IURAN_BPU_MEMBERSHIP_ENDED',
+  /** iuranBpuCreatePayment: months is not 1, 3, 6 or 12, or would pay further ahead than the rule allows (IuranBpu.options lists what may be chosen) */
+  IuranBpuMonthsInvalid: 'IURAN_BPU_MONTHS_INVALID',
+  /** iuranBpu, iuranBpuCreatePayment: the card is not a BPU (self-employed) card; its contributions are paid by the employer */
+  IuranBpuNotBpuCard: 'IURAN_BPU_NOT_BPU_CARD',
+  /** No payment with this id that the caller may act on */
+  IuranBpuPaymentNotFound: 'IURAN_BPU_PAYMENT_NOT_FOUND',
+  /** iuranBpuSandboxPay: the payment is no longer OPEN (paid, expired or cancelled) */
+  IuranBpuPaymentNotOpen: 'IURAN_BPU_PAYMENT_NOT_OPEN',
+  /** iuranBpuCreatePayment: the card already has an open payment code (the message gives it). Pay it, or wait for it to expire */
+  IuranBpuPaymentOpen: 'IURAN_BPU_PAYMENT_OPEN',
+  /** klaimJhtStart: the card is not on the member's profile */
   KlaimCardNotFound: 'KLAIM_CARD_NOT_FOUND',
+  /** klaimJhtSubmit with consent false. Have the member tick the claim statement */
   KlaimConsentRequired: 'KLAIM_CONSENT_REQUIRED',
+  /** klaimJhtStart: the card already has a submitted claim in progress; the message gives its nomor. Track it or wait for it to finish */
   KlaimInProgress: 'KLAIM_IN_PROGRESS',
+  /** klaimCancel after payment started (PEMBAYARAN) or the claim ended */
   KlaimNotCancellable: 'KLAIM_NOT_CANCELLABLE',
+  /** A claim step on a claim already submitted or cancelled: it can no longer change */
   KlaimNotDraft: 'KLAIM_NOT_DRAFT',
+  /** klaimJhtStart, or klaimJhtSubmit (the checks run again): a check of klaimJhtEligibility fails; the message lists the failed checks in words. Show the eligibility checks and where to claim instead (channel) */
   KlaimNotEligible: 'KLAIM_NOT_ELIGIBLE',
+  /** No claim with this id that the caller may act on */
   KlaimNotFound: 'KLAIM_NOT_FOUND',
+  /** klaimHold (staff): the claim is on hold already, its payment started, or it ended */
   KlaimNotHoldable: 'KLAIM_NOT_HOLDABLE',
+  /** klaimReject (staff): the claim's payment started (and did not fail), or it ended */
   KlaimNotRejectable: 'KLAIM_NOT_REJECTABLE',
+  /** klaimApprove (staff): the claim is neither in VERIFIKASI nor on hold */
   KlaimNotWaiting: 'KLAIM_NOT_WAITING',
+  /** The kode pos does not belong to the chosen village's province; the message gives the digits it starts with there */
   KodePosMismatch: 'KODE_POS_MISMATCH',
+  /** pengkinianConfirmKepesertaan: the cards sent are not every card of kpjChallenge exactly once. Send each card once */
   KpjCardsMismatch: 'KPJ_CARDS_MISMATCH',
+  /** A KPJ that is not 11 digits. Nothing is counted against the attempts: let the member fix it */
   KpjFormat: 'KPJ_FORMAT',
+  /** A KPJ step: the KPJ typed is not the card's. Counts as a wrong entry; the message gives the attempts left (kpjAttemptsLeft), and the third blocks the account */
   KpjMismatch: 'KPJ_MISMATCH',
+  /** registrationStart (BPU_NEW): the NIK is already a participant's. Register as EXISTING_PARTICIPANT with the KPJ instead */
   NikAlreadyRegistered: 'NIK_ALREADY_REGISTERED',
   /** pengkinianVerifyEmail/Phone or pengkinianResendCode while no new email or phone waits for a code (unchanged contacts need none) */
   NoCodePending: 'NO_CODE_PENDING',
+  /** registrationComplete or passwordReset: the password contains the email's name, the NIK or the phone number; the message says which */
   PasswordContainsPersonalData: 'PASSWORD_CONTAINS_PERSONAL_DATA',
+  /** registrationComplete or passwordReset: the password is on the list of common passwords. Choose another */
   PasswordTooCommon: 'PASSWORD_TOO_COMMON',
+  /** registrationComplete or passwordReset: more than 128 characters */
   PasswordTooLong: 'PASSWORD_TOO_LONG',
+  /** registrationComplete or passwordReset: fewer than 8 characters */
   PasswordTooShort: 'PASSWORD_TOO_SHORT',
+  /** A pengkinian step without an open pengkinian data. Call pengkinianStart first */
   PengkinianNotStarted: 'PENGKINIAN_NOT_STARTED',
+  /** A pengkinian step after pengkinianSubmit: the data is DIAJUKAN and being verified. Wait for pengkinianStatusChanged */
   PengkinianSubmitted: 'PENGKINIAN_SUBMITTED',
+  /** registrationSetPhone (or registrationComplete, if taken meanwhile), or pengkinianVerifyPhone after the right code: another account signs in with this number. Use another number */
   PhoneAlreadyUsed: 'PHONE_ALREADY_USED',
+  /** registrationStart (BPU_NEW) with another membership type or a WNA: only Indonesian self-employed workers register themselves; wage earners are registered by their employer */
   RegistrationBpuOnly: 'REGISTRATION_BPU_ONLY',
   /** registrationStart (already a participant): the record holds the other citizenship; choose it (WNI with the NIK, WNA with the passport) */
   RegistrationCitizenshipMismatch: 'REGISTRATION_CITIZENSHIP_MISMATCH',
   /** registrationStart (already a participant): the card of that KPJ has another segment than the membership type chosen; choose the one the message names */
   RegistrationMembershipTypeMismatch: 'REGISTRATION_MEMBERSHIP_TYPE_MISMATCH',
+  /** A registration step with an unknown or expired registrationToken. Start again with registrationStart */
   RegistrationNotFound: 'REGISTRATION_NOT_FOUND',
+  /** registrationStart (EXISTING_PARTICIPANT): NIK or passport, KPJ, name and birth date do not match one record, or that participant already has an account (one answer for both, so NIKs cannot be probed). Check the card, or sign in / reset the password */
   RegistrationNotMatched: 'REGISTRATION_NOT_MATCHED',
+  /** A registration step before the one it needs; the message names the step to do first (as Registration.step) */
   RegistrationStepOutOfOrder: 'REGISTRATION_STEP_OUT_OF_ORDER',
+  /** A required input is empty (or only spaces). `field` names it */
   Required: 'REQUIRED',
+  /** passwordReset: the token is unknown, used already or older than 30 minutes. Ask for a new one (passwordResetRequest) */
   ResetTokenInvalid: 'RESET_TOKEN_INVALID',
+  /** The selfie is not a complete base64 JPEG or PNG. Not counted as a failed check: retake the photo */
   SelfieNotAnImage: 'SELFIE_NOT_AN_IMAGE',
+  /** The selfie is over 2 MB or over the pixel limit. Not counted as a failed check: retake at a lower camera resolution */
   SelfieTooLarge: 'SELFIE_TOO_LARGE',
+  /** pengkinianUpdateKependudukan: a spouse with a maritalStatus other than KAWIN. Leave the spouse out */
   SpouseNotAllowed: 'SPOUSE_NOT_ALLOWED',
+  /** pengkinianUpdateKependudukan: maritalStatus KAWIN without a spouse on record. Enter the spouse's name and birth date */
   SpouseRequired: 'SPOUSE_REQUIRED',
+  /** A pengkinian or klaim step before the steps it needs (KEPESERTAAN, then BIOMETRIK, come first; KONFIRMASI comes last). The message names the step to do first; `nextStep` says it too */
   StepOutOfOrder: 'STEP_OUT_OF_ORDER',
+  /** registrationComplete with acceptTerms false. Have the member accept the terms */
   TermsNotAccepted: 'TERMS_NOT_ACCEPTED',
+  /** A text input is longer than allowed; the message gives the maximum */
   TooLong: 'TOO_LONG',
+  /** pengkinianUpdateKependudukan: more children than allowed; the message gives the maximum */
   TooManyChildren: 'TOO_MANY_CHILDREN',
+  /** A bankCode that is not in `banks`. Offer the list of `banks` */
   UnknownBank: 'UNKNOWN_BANK',
+  /** A villageCode that is not an official village. Pick one from `wilayah` */
   UnknownVillage: 'UNKNOWN_VILLAGE'
 } as const;
 
 export type UserErrorCode = typeof UserErrorCode[keyof typeof UserErrorCode];
+/** Where a 6-digit verification code goes */
 export const VerificationChannel = {
+  /** To the email being verified */
   Email: 'EMAIL',
+  /** By SMS to the phone number being verified */
   Sms: 'SMS'
 } as const;
 
@@ -761,6 +1059,7 @@ export type DigitalCardQueryVariables = Exact<{
 export type DigitalCardQuery = { node:
     | { __typename: 'Card', kpjMasked: string, id: string, digitalCard: { svg: string, nik: string | null, kpj: string | null, nikMasked: string, kpjMasked: string, verificationToken: string, expiresAt: string } }
     | { __typename: 'Employer', id: string }
+    | { __typename: 'IuranBpuPayment', id: string }
     | { __typename: 'Klaim', id: string }
     | { __typename: 'Participant', id: string }
     | { __typename: 'Pengkinian', id: string }
@@ -789,6 +1088,77 @@ export type ParticipantFieldsFragment = { id: string, nikMasked: string, fullNam
 export type ParticipantProfileFragment = { id: string, nikMasked: string, fullName: string, birthPlace: string | null, birthDate: string, gender: Gender, nationality: Nationality, email: string | null, phone: string | null, pengkinianStatus: PengkinianStatus, cards: Array<{ id: string, kpjMasked: string, kpj: string | null, segment: Segment, status: MembershipStatus, registeredAt: string, nonaktifSince: string | null, employer: { id: string, name: string, npp: string } | null }> };
 
 export type SessionFieldsFragment = { accessToken: string | null, refreshToken: string | null, expiresAt: string | null, role: Role | null, participant: { id: string, nikMasked: string, fullName: string, birthPlace: string | null, birthDate: string, gender: Gender, nationality: Nationality, email: string | null, phone: string | null, pengkinianStatus: PengkinianStatus } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> };
+
+export type BpuAmountFieldsFragment = { jkk: string, jkm: string, jht: string, total: string };
+
+export type IuranBpuPaymentFieldsFragment = { id: string, cardId: string, code: string, channel: IuranBpuChannel, provider: string, months: number, coversFrom: string, coversTo: string, status: IuranBpuPaymentStatus, expiresAt: string, createdAt: string, paidAt: string | null, amount: { jkk: string, jkm: string, jht: string, total: string }, receipt: { number: string, payerName: string, kpjMasked: string, months: number, coversFrom: string, coversTo: string, programs: Array<BpuProgram>, channel: IuranBpuChannel, paidAt: string, pdfUrl: string, amount: { jkk: string, jkm: string, jht: string, total: string } } | null };
+
+export type IuranBpuQueryVariables = Exact<{
+  cardId: string;
+}>;
+
+
+export type IuranBpuQuery = { iuranBpu: { programs: Array<BpuProgram>, declaredIncome: string, protection: IuranBpuProtection, monthsPaid: number, lastPaidPeriod: string | null, protectedUntil: string | null, graceEndsOn: string | null, nextPeriod: string, nextDueDate: string, card: { id: string, kpjMasked: string, status: MembershipStatus }, monthsDue: Array<{ period: string, amount: { jkk: string, jkm: string, jht: string, total: string } }>, monthlyAmount: { jkk: string, jkm: string, jht: string, total: string }, options: Array<{ months: number, coversFrom: string, coversTo: string, protectedUntil: string, amount: { jkk: string, jkm: string, jht: string, total: string } }>, openPayment: { id: string, cardId: string, code: string, channel: IuranBpuChannel, provider: string, months: number, coversFrom: string, coversTo: string, status: IuranBpuPaymentStatus, expiresAt: string, createdAt: string, paidAt: string | null, amount: { jkk: string, jkm: string, jht: string, total: string }, receipt: { number: string, payerName: string, kpjMasked: string, months: number, coversFrom: string, coversTo: string, programs: Array<BpuProgram>, channel: IuranBpuChannel, paidAt: string, pdfUrl: string, amount: { jkk: string, jkm: string, jht: string, total: string } } | null } | null } | null };
+
+export type IuranBpuCreatePaymentMutationVariables = Exact<{
+  input: IuranBpuCreatePaymentInput;
+}>;
+
+
+export type IuranBpuCreatePaymentMutation = { iuranBpuCreatePayment: { payment: { id: string, cardId: string, code: string, channel: IuranBpuChannel, provider: string, months: number, coversFrom: string, coversTo: string, status: IuranBpuPaymentStatus, expiresAt: string, createdAt: string, paidAt: string | null, amount: { jkk: string, jkm: string, jht: string, total: string }, receipt: { number: string, payerName: string, kpjMasked: string, months: number, coversFrom: string, coversTo: string, programs: Array<BpuProgram>, channel: IuranBpuChannel, paidAt: string, pdfUrl: string, amount: { jkk: string, jkm: string, jht: string, total: string } } | null } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type IuranBpuPaymentQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type IuranBpuPaymentQuery = { iuranBpuPayment: { id: string, cardId: string, code: string, channel: IuranBpuChannel, provider: string, months: number, coversFrom: string, coversTo: string, status: IuranBpuPaymentStatus, expiresAt: string, createdAt: string, paidAt: string | null, amount: { jkk: string, jkm: string, jht: string, total: string }, receipt: { number: string, payerName: string, kpjMasked: string, months: number, coversFrom: string, coversTo: string, programs: Array<BpuProgram>, channel: IuranBpuChannel, paidAt: string, pdfUrl: string, amount: { jkk: string, jkm: string, jht: string, total: string } } | null } | null };
+
+export type IuranBpuSandboxPayMutationVariables = Exact<{
+  input: IuranBpuSandboxPayInput;
+}>;
+
+
+export type IuranBpuSandboxPayMutation = { iuranBpuSandboxPay: { payment: { id: string, cardId: string, code: string, channel: IuranBpuChannel, provider: string, months: number, coversFrom: string, coversTo: string, status: IuranBpuPaymentStatus, expiresAt: string, createdAt: string, paidAt: string | null, amount: { jkk: string, jkm: string, jht: string, total: string }, receipt: { number: string, payerName: string, kpjMasked: string, months: number, coversFrom: string, coversTo: string, programs: Array<BpuProgram>, channel: IuranBpuChannel, paidAt: string, pdfUrl: string, amount: { jkk: string, jkm: string, jht: string, total: string } } | null } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type IuranBpuPaymentChangedSubscriptionVariables = Exact<{
+  paymentId?: string | null | undefined;
+  cardId?: string | null | undefined;
+  afterSequence?: number | null | undefined;
+}>;
+
+
+export type IuranBpuPaymentChangedSubscription = { iuranBpuPaymentChanged: { sequence: number, status: IuranBpuPaymentStatus, at: string, note: string | null, payment: { id: string, cardId: string, code: string, channel: IuranBpuChannel, provider: string, months: number, coversFrom: string, coversTo: string, status: IuranBpuPaymentStatus, expiresAt: string, createdAt: string, paidAt: string | null, amount: { jkk: string, jkm: string, jht: string, total: string }, receipt: { number: string, payerName: string, kpjMasked: string, months: number, coversFrom: string, coversTo: string, programs: Array<BpuProgram>, channel: IuranBpuChannel, paidAt: string, pdfUrl: string, amount: { jkk: string, jkm: string, jht: string, total: string } } | null } } };
+
+export type CardContributionsQueryVariables = Exact<{
+  cardId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type CardContributionsQuery = { node:
+    | { id: string, contributions: { edges: Array<{ cursor: string, node: { period: string, wage: string, paidBy: string, jhtEmployer: string, jhtWorker: string, jpEmployer: string, jpWorker: string, jkk: string, jkm: string, total: string, paidAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type IuranBpuStaffPaymentsQueryVariables = Exact<{
+  code?: string | null | undefined;
+  cardId?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type IuranBpuStaffPaymentsQuery = { iuranBpuPayments: Array<{ id: string, cardId: string, code: string, channel: IuranBpuChannel, provider: string, months: number, coversFrom: string, coversTo: string, status: IuranBpuPaymentStatus, expiresAt: string, createdAt: string, paidAt: string | null, amount: { jkk: string, jkm: string, jht: string, total: string }, receipt: { number: string, payerName: string, kpjMasked: string, months: number, coversFrom: string, coversTo: string, programs: Array<BpuProgram>, channel: IuranBpuChannel, paidAt: string, pdfUrl: string, amount: { jkk: string, jkm: string, jht: string, total: string } } | null }> };
+
+export type IuranBpuUnmatchedCallbacksQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type IuranBpuUnmatchedCallbacksQuery = { iuranBpuUnmatchedCallbacks: Array<{ id: string, provider: string, receivedAt: string, outcome: string, httpStatus: number, providerTransactionId: string | null, paymentId: string | null, body: string }> };
 
 export type KlaimEventFieldsFragment = { sequence: number, status: KlaimStatus, at: string, note: string | null };
 
@@ -932,6 +1302,7 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { __typename: 'Card', id: string, kpjMasked: string, kpj: string | null, segment: Segment, status: MembershipStatus, registeredAt: string, nonaktifSince: string | null, employer: { id: string, name: string, npp: string } | null }
     | { __typename: 'Employer', id: string, name: string, npp: string }
+    | { __typename: 'IuranBpuPayment', id: string }
     | { __typename: 'Klaim', id: string }
     | { __typename: 'Participant', id: string, nikMasked: string, fullName: string, birthPlace: string | null, birthDate: string, gender: Gender, nationality: Nationality, email: string | null, phone: string | null, pengkinianStatus: PengkinianStatus, cards: Array<{ id: string, kpjMasked: string, kpj: string | null, segment: Segment, status: MembershipStatus, registeredAt: string, nonaktifSince: string | null, employer: { id: string, name: string, npp: string } | null }> }
     | { __typename: 'Pengkinian', id: string }
@@ -1197,6 +1568,8 @@ export const CardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"
 export const ParticipantProfileFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantProfile"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}},{"kind":"Field","name":{"kind":"Name","value":"cards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CardFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EmployerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Employer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"npp"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Card"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}},{"kind":"Field","name":{"kind":"Name","value":"kpj"}},{"kind":"Field","name":{"kind":"Name","value":"segment"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"registeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"nonaktifSince"}},{"kind":"Field","name":{"kind":"Name","value":"employer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EmployerFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nikMasked"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"birthPlace"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"nationality"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"pengkinianStatus"}}]}}]} as unknown as DocumentNode;
 export const UserErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode;
 export const SessionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LoginPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nikMasked"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"birthPlace"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"nationality"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"pengkinianStatus"}}]}}]} as unknown as DocumentNode;
+export const BpuAmountFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BpuAmountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BpuContribution"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jkk"}},{"kind":"Field","name":{"kind":"Name","value":"jkm"}},{"kind":"Field","name":{"kind":"Name","value":"jht"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]} as unknown as DocumentNode;
+export const IuranBpuPaymentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IuranBpuPaymentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IuranBpuPayment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"receipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"payerName"}},{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"programs"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"pdfUrl"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BpuAmountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BpuContribution"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jkk"}},{"kind":"Field","name":{"kind":"Name","value":"jkm"}},{"kind":"Field","name":{"kind":"Name","value":"jht"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]} as unknown as DocumentNode;
 export const KlaimEventFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KlaimEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KlaimEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]} as unknown as DocumentNode;
 export const BankAccountFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BankAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BankAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bankCode"}},{"kind":"Field","name":{"kind":"Name","value":"bankName"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumberMasked"}},{"kind":"Field","name":{"kind":"Name","value":"accountName"}}]}}]} as unknown as DocumentNode;
 export const KlaimFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KlaimFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Klaim"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nomor"}},{"kind":"Field","name":{"kind":"Name","value":"sebab"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rincian"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saldo"}},{"kind":"Field","name":{"kind":"Name","value":"pajak"}},{"kind":"Field","name":{"kind":"Name","value":"dibayarkan"}},{"kind":"Field","name":{"kind":"Name","value":"npwpProvided"}},{"kind":"Field","name":{"kind":"Name","value":"taxRule"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bankAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BankAccountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentRail"}},{"kind":"Field","name":{"kind":"Name","value":"transferReference"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}},{"kind":"Field","name":{"kind":"Name","value":"onHold"}},{"kind":"Field","name":{"kind":"Name","value":"completedSteps"}},{"kind":"Field","name":{"kind":"Name","value":"nextStep"}},{"kind":"Field","name":{"kind":"Name","value":"kpjAttemptsLeft"}},{"kind":"Field","name":{"kind":"Name","value":"biometricAttemptsLeft"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BankAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BankAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bankCode"}},{"kind":"Field","name":{"kind":"Name","value":"bankName"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumberMasked"}},{"kind":"Field","name":{"kind":"Name","value":"accountName"}}]}}]} as unknown as DocumentNode;
@@ -1218,6 +1591,14 @@ export const CardSandboxPayFirstContributionDocument = {"kind":"Document","defin
 export const DigitalCardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DigitalCard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Card"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}},{"kind":"Field","name":{"kind":"Name","value":"digitalCard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DigitalCardFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DigitalCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DigitalCard"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"svg"}},{"kind":"Field","name":{"kind":"Name","value":"nik"}},{"kind":"Field","name":{"kind":"Name","value":"kpj"}},{"kind":"Field","name":{"kind":"Name","value":"nikMasked"}},{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}},{"kind":"Field","name":{"kind":"Name","value":"verificationToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]} as unknown as DocumentNode;
 export const MyDigitalCardsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyDigitalCards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"digitalCard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DigitalCardFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DigitalCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DigitalCard"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"svg"}},{"kind":"Field","name":{"kind":"Name","value":"nik"}},{"kind":"Field","name":{"kind":"Name","value":"kpj"}},{"kind":"Field","name":{"kind":"Name","value":"nikMasked"}},{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}},{"kind":"Field","name":{"kind":"Name","value":"verificationToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]} as unknown as DocumentNode;
 export const DigitalCardVerifyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DigitalCardVerify"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"digitalCardVerify"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"nameMasked"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode;
+export const IuranBpuDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IuranBpu"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iuranBpu"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cardId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programs"}},{"kind":"Field","name":{"kind":"Name","value":"declaredIncome"}},{"kind":"Field","name":{"kind":"Name","value":"protection"}},{"kind":"Field","name":{"kind":"Name","value":"monthsPaid"}},{"kind":"Field","name":{"kind":"Name","value":"lastPaidPeriod"}},{"kind":"Field","name":{"kind":"Name","value":"protectedUntil"}},{"kind":"Field","name":{"kind":"Name","value":"graceEndsOn"}},{"kind":"Field","name":{"kind":"Name","value":"nextPeriod"}},{"kind":"Field","name":{"kind":"Name","value":"nextDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"monthsDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"monthlyAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"protectedUntil"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"openPayment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IuranBpuPaymentFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BpuAmountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BpuContribution"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jkk"}},{"kind":"Field","name":{"kind":"Name","value":"jkm"}},{"kind":"Field","name":{"kind":"Name","value":"jht"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IuranBpuPaymentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IuranBpuPayment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"receipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"payerName"}},{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"programs"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"pdfUrl"}}]}}]}}]} as unknown as DocumentNode;
+export const IuranBpuCreatePaymentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IuranBpuCreatePayment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IuranBpuCreatePaymentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iuranBpuCreatePayment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"payment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IuranBpuPaymentFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BpuAmountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BpuContribution"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jkk"}},{"kind":"Field","name":{"kind":"Name","value":"jkm"}},{"kind":"Field","name":{"kind":"Name","value":"jht"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IuranBpuPaymentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IuranBpuPayment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"receipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"payerName"}},{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"programs"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"pdfUrl"}}]}}]}}]} as unknown as DocumentNode;
+export const IuranBpuPaymentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IuranBpuPayment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iuranBpuPayment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IuranBpuPaymentFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BpuAmountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BpuContribution"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jkk"}},{"kind":"Field","name":{"kind":"Name","value":"jkm"}},{"kind":"Field","name":{"kind":"Name","value":"jht"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IuranBpuPaymentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IuranBpuPayment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"receipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"payerName"}},{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"programs"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"pdfUrl"}}]}}]}}]} as unknown as DocumentNode;
+export const IuranBpuSandboxPayDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IuranBpuSandboxPay"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IuranBpuSandboxPayInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iuranBpuSandboxPay"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"payment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IuranBpuPaymentFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BpuAmountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BpuContribution"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jkk"}},{"kind":"Field","name":{"kind":"Name","value":"jkm"}},{"kind":"Field","name":{"kind":"Name","value":"jht"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IuranBpuPaymentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IuranBpuPayment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"receipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"payerName"}},{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"programs"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"pdfUrl"}}]}}]}}]} as unknown as DocumentNode;
+export const IuranBpuPaymentChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"IuranBpuPaymentChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"paymentId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iuranBpuPaymentChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"paymentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"paymentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"cardId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"payment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IuranBpuPaymentFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BpuAmountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BpuContribution"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jkk"}},{"kind":"Field","name":{"kind":"Name","value":"jkm"}},{"kind":"Field","name":{"kind":"Name","value":"jht"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IuranBpuPaymentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IuranBpuPayment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"receipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"payerName"}},{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"programs"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"pdfUrl"}}]}}]}}]} as unknown as DocumentNode;
+export const CardContributionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CardContributions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"YearMonth"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"YearMonth"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Card"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"contributions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"wage"}},{"kind":"Field","name":{"kind":"Name","value":"paidBy"}},{"kind":"Field","name":{"kind":"Name","value":"jhtEmployer"}},{"kind":"Field","name":{"kind":"Name","value":"jhtWorker"}},{"kind":"Field","name":{"kind":"Name","value":"jpEmployer"}},{"kind":"Field","name":{"kind":"Name","value":"jpWorker"}},{"kind":"Field","name":{"kind":"Name","value":"jkk"}},{"kind":"Field","name":{"kind":"Name","value":"jkm"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode;
+export const IuranBpuStaffPaymentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IuranBpuStaffPayments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iuranBpuPayments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"cardId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IuranBpuPaymentFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BpuAmountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BpuContribution"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jkk"}},{"kind":"Field","name":{"kind":"Name","value":"jkm"}},{"kind":"Field","name":{"kind":"Name","value":"jht"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IuranBpuPaymentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IuranBpuPayment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"receipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"payerName"}},{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"coversFrom"}},{"kind":"Field","name":{"kind":"Name","value":"coversTo"}},{"kind":"Field","name":{"kind":"Name","value":"programs"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BpuAmountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"pdfUrl"}}]}}]}}]} as unknown as DocumentNode;
+export const IuranBpuUnmatchedCallbacksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IuranBpuUnmatchedCallbacks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iuranBpuUnmatchedCallbacks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"providerTransactionId"}},{"kind":"Field","name":{"kind":"Name","value":"paymentId"}},{"kind":"Field","name":{"kind":"Name","value":"body"}}]}}]}}]} as unknown as DocumentNode;
 export const KlaimTimelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KlaimTimeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"klaim"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nomor"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"onHold"}},{"kind":"Field","name":{"kind":"Name","value":"paymentRail"}},{"kind":"Field","name":{"kind":"Name","value":"transferReference"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KlaimEventFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KlaimEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KlaimEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]} as unknown as DocumentNode;
 export const KlaimStatusChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"KlaimStatusChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"klaimId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"klaimStatusChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"klaimId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"klaimId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KlaimEventFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KlaimEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KlaimEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]} as unknown as DocumentNode;
 export const KlaimApproveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"KlaimApprove"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"KlaimApproveInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"klaimApprove"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KlaimPayloadFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KlaimFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Klaim"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nomor"}},{"kind":"Field","name":{"kind":"Name","value":"sebab"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kpjMasked"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rincian"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saldo"}},{"kind":"Field","name":{"kind":"Name","value":"pajak"}},{"kind":"Field","name":{"kind":"Name","value":"dibayarkan"}},{"kind":"Field","name":{"kind":"Name","value":"npwpProvided"}},{"kind":"Field","name":{"kind":"Name","value":"taxRule"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bankAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BankAccountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentRail"}},{"kind":"Field","name":{"kind":"Name","value":"transferReference"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}},{"kind":"Field","name":{"kind":"Name","value":"onHold"}},{"kind":"Field","name":{"kind":"Name","value":"completedSteps"}},{"kind":"Field","name":{"kind":"Name","value":"nextStep"}},{"kind":"Field","name":{"kind":"Name","value":"kpjAttemptsLeft"}},{"kind":"Field","name":{"kind":"Name","value":"biometricAttemptsLeft"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KlaimPayloadFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KlaimPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"klaim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KlaimFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BankAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BankAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bankCode"}},{"kind":"Field","name":{"kind":"Name","value":"bankName"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumberMasked"}},{"kind":"Field","name":{"kind":"Name","value":"accountName"}}]}}]} as unknown as DocumentNode;
@@ -1291,6 +1672,30 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     DigitalCardVerify(variables: DigitalCardVerifyQueryVariables, options?: C): Promise<DigitalCardVerifyQuery> {
       return requester<DigitalCardVerifyQuery, DigitalCardVerifyQueryVariables>(DigitalCardVerifyDocument, variables, options) as Promise<DigitalCardVerifyQuery>;
+    },
+    IuranBpu(variables: IuranBpuQueryVariables, options?: C): Promise<IuranBpuQuery> {
+      return requester<IuranBpuQuery, IuranBpuQueryVariables>(IuranBpuDocument, variables, options) as Promise<IuranBpuQuery>;
+    },
+    IuranBpuCreatePayment(variables: IuranBpuCreatePaymentMutationVariables, options?: C): Promise<IuranBpuCreatePaymentMutation> {
+      return requester<IuranBpuCreatePaymentMutation, IuranBpuCreatePaymentMutationVariables>(IuranBpuCreatePaymentDocument, variables, options) as Promise<IuranBpuCreatePaymentMutation>;
+    },
+    IuranBpuPayment(variables: IuranBpuPaymentQueryVariables, options?: C): Promise<IuranBpuPaymentQuery> {
+      return requester<IuranBpuPaymentQuery, IuranBpuPaymentQueryVariables>(IuranBpuPaymentDocument, variables, options) as Promise<IuranBpuPaymentQuery>;
+    },
+    IuranBpuSandboxPay(variables: IuranBpuSandboxPayMutationVariables, options?: C): Promise<IuranBpuSandboxPayMutation> {
+      return requester<IuranBpuSandboxPayMutation, IuranBpuSandboxPayMutationVariables>(IuranBpuSandboxPayDocument, variables, options) as Promise<IuranBpuSandboxPayMutation>;
+    },
+    IuranBpuPaymentChanged(variables?: IuranBpuPaymentChangedSubscriptionVariables, options?: C): AsyncIterable<IuranBpuPaymentChangedSubscription> {
+      return requester<IuranBpuPaymentChangedSubscription, IuranBpuPaymentChangedSubscriptionVariables>(IuranBpuPaymentChangedDocument, variables, options) as AsyncIterable<IuranBpuPaymentChangedSubscription>;
+    },
+    CardContributions(variables: CardContributionsQueryVariables, options?: C): Promise<CardContributionsQuery> {
+      return requester<CardContributionsQuery, CardContributionsQueryVariables>(CardContributionsDocument, variables, options) as Promise<CardContributionsQuery>;
+    },
+    IuranBpuStaffPayments(variables?: IuranBpuStaffPaymentsQueryVariables, options?: C): Promise<IuranBpuStaffPaymentsQuery> {
+      return requester<IuranBpuStaffPaymentsQuery, IuranBpuStaffPaymentsQueryVariables>(IuranBpuStaffPaymentsDocument, variables, options) as Promise<IuranBpuStaffPaymentsQuery>;
+    },
+    IuranBpuUnmatchedCallbacks(variables?: IuranBpuUnmatchedCallbacksQueryVariables, options?: C): Promise<IuranBpuUnmatchedCallbacksQuery> {
+      return requester<IuranBpuUnmatchedCallbacksQuery, IuranBpuUnmatchedCallbacksQueryVariables>(IuranBpuUnmatchedCallbacksDocument, variables, options) as Promise<IuranBpuUnmatchedCallbacksQuery>;
     },
     KlaimTimeline(variables: KlaimTimelineQueryVariables, options?: C): Promise<KlaimTimelineQuery> {
       return requester<KlaimTimelineQuery, KlaimTimelineQueryVariables>(KlaimTimelineDocument, variables, options) as Promise<KlaimTimelineQuery>;

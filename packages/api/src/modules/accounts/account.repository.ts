@@ -1,6 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/database.ts";
+import type { Database, DbOrTx } from "../../db/database.ts";
+import { isUuid, tableReader } from "../../db/table-reader.ts";
 import { accountEvents, accounts, sessions, type AccountRow, type SessionRow } from "./account.table.ts";
+
+const sessionColumns = tableReader(sessions, "s");
+const accountColumns = tableReader(accounts, "a");
+/** Exported for bench/compare.ts, whose raw-SQL floor sends the same statement. */
+export const SESSION_WITH_ACCOUNT = `select ${sessionColumns.select}, ${accountColumns.select}
+  from sessions s join accounts a on a.id = s.account_id where s.id = $1::uuid`;
 
 export const accountRepository = {
   async findByEmail(db: DbOrTx, email: string): Promise<AccountRow | undefined> {
@@ -16,15 +23,15 @@ export const accountRepository = {
     return row!;
   },
 
-  /** The session with its account, in one statement: every authenticated request reads this. */
-  async findSessionWithAccount(db: DbOrTx, sessionId: string): Promise<{ session: SessionRow; account: AccountRow } | undefined> {
-    const [row] = await db
-      .select({ session: sessions, account: accounts })
-      .from(sessions)
-      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-      .where(eq(sessions.id, sessionId))
-      .limit(1);
-    return row;
+  /**
+   * The session with its account, in one statement: every authenticated request (and every operation over a
+   * WebSocket) reads this, so its text is constant and prepared once per connection.
+   */
+  async findSessionWithAccount(database: Database, sessionId: string): Promise<{ session: SessionRow; account: AccountRow } | undefined> {
+    if (!isUuid(sessionId)) return undefined;
+    const [values] = await database.query(SESSION_WITH_ACCOUNT, [sessionId]);
+    if (!values) return undefined;
+    return { session: sessionColumns.read(values, 0)!, account: accountColumns.read(values, sessionColumns.width)! };
   },
 
   /** Replaces the refresh secret only if it is still the one presented, so one token rotates once. */

@@ -12,7 +12,7 @@ const NOT_SIGNED_IN = { accessToken: null, refreshToken: null, expiresAt: null, 
 @Resolver()
 export class AuthResolver {
   @Mutation(() => LoginPayload, { description: "Sign in with email or phone and password" })
-  login(@Arg("input", () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
+  login(@Arg("input", () => LoginInput, { description: "Identifier, password and this device's deviceToken if it has one" }) input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
     return withUserErrors<LoginPayload>(
       async () => signedInPayload(ctx, await ctx.services.auth.login(input.identifier, input.password, ctx.device, ctx.clientAddress, input.deviceToken ?? null)),
       NOT_SIGNED_IN,
@@ -20,7 +20,7 @@ export class AuthResolver {
   }
 
   @Mutation(() => LoginPayload, { description: "Exchange a refresh token (single use) for a new token pair" })
-  refreshSession(@Arg("input", () => RefreshSessionInput) input: RefreshSessionInput, @Ctx() ctx: Context): Promise<LoginPayload> {
+  refreshSession(@Arg("input", () => RefreshSessionInput, { description: "The refresh token" }) input: RefreshSessionInput, @Ctx() ctx: Context): Promise<LoginPayload> {
     return withUserErrors<LoginPayload>(
       async () => signedInPayload(ctx, await ctx.services.auth.refresh(input.refreshToken)),
       NOT_SIGNED_IN,

@@ -102,7 +102,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<SignedIn> {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) throw new DomainError(UserErrorCode.INVALID_REFRESH_TOKEN, ["input", "refreshToken"]);
-    const found = await accountRepository.findSessionWithAccount(this.database.db, parsed.sessionId);
+    const found = await accountRepository.findSessionWithAccount(this.database, parsed.sessionId);
     if (!found || found.session.revokedAt || found.session.expiresAt <= new Date()) {
       throw new DomainError(UserErrorCode.INVALID_REFRESH_TOKEN, ["input", "refreshToken"]);
     }
@@ -144,7 +144,7 @@ export class AuthService {
   async authenticate(token: string): Promise<AuthInfo | "expired" | "invalid"> {
     const claims = await this.tokens.verifyAccessToken(token);
     if (typeof claims === "string") return claims;
-    const found = await accountRepository.findSessionWithAccount(this.database.db, claims.sessionId);
+    const found = await accountRepository.findSessionWithAccount(this.database, claims.sessionId);
     if (!found || found.session.revokedAt || found.account.blockedAt || found.account.id !== claims.accountId) return "invalid";
     return { ...claims, role: found.account.role as Role, participantId: found.account.participantId };
   }

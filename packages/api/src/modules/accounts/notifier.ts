@@ -12,7 +12,9 @@ export type NotifierTemplate =
   | "PENGKINIAN_SMS_CODE"
   | "SIGN_IN_CONTACT_CHANGED"
   // A BPU_NEW registration's new card: its full KPJ and the first contribution to pay (issue 11, finding 6).
-  | "BPU_CARD_CREATED";
+  | "BPU_CARD_CREATED"
+  // Iuran BPU: protection ends in a few days (iuran/iuran.service.ts runDaily).
+  | "IURAN_BPU_REMINDER";
 
 export interface OutgoingMessage {
   channel: NotifierChannel;

@@ -80,7 +80,7 @@ export class RegistrationResolver {
   @Mutation(() => RegistrationPayload, {
     description: "Step 1: who you are. Returns the registrationToken the later steps send. Wrong personal data gets one generic error",
   })
-  registrationStart(@Arg("input", () => RegistrationStartInput) input: RegistrationStartInput, @Ctx() ctx: Context): Promise<RegistrationPayload> {
+  registrationStart(@Arg("input", () => RegistrationStartInput, { description: "Membership type, citizenship and personal data" }) input: RegistrationStartInput, @Ctx() ctx: Context): Promise<RegistrationPayload> {
     return withUserErrors<RegistrationPayload>(async () => {
       const { token, view } = await ctx.services.registrations.start(input, ctx.clientAddress);
       return { registrationToken: token, registration: toRegistration(view) };
@@ -88,7 +88,7 @@ export class RegistrationResolver {
   }
 
   @Mutation(() => RegistrationPayload, { description: "Step 2: the email to sign in with; a 6-digit code is sent there (valid 5 minutes)" })
-  registrationSetEmail(@Arg("input", () => RegistrationSetEmailInput) input: RegistrationSetEmailInput, @Ctx() ctx: Context): Promise<RegistrationPayload> {
+  registrationSetEmail(@Arg("input", () => RegistrationSetEmailInput, { description: "The registration token and the email" }) input: RegistrationSetEmailInput, @Ctx() ctx: Context): Promise<RegistrationPayload> {
     return withUserErrors<RegistrationPayload>(
       async () => ({ registrationToken: null, registration: toRegistration(await ctx.services.registrations.setEmail(input.registrationToken, input.email, ctx.clientAddress)) }),
       NO_REGISTRATION,
@@ -96,7 +96,7 @@ export class RegistrationResolver {
   }
 
   @Mutation(() => RegistrationPayload, { description: "Step 3: the emailed code (5 attempts per code)" })
-  registrationVerifyEmail(@Arg("input", () => RegistrationVerifyCodeInput) input: RegistrationVerifyCodeInput, @Ctx() ctx: Context): Promise<RegistrationPayload> {
+  registrationVerifyEmail(@Arg("input", () => RegistrationVerifyCodeInput, { description: "The registration token and the code" }) input: RegistrationVerifyCodeInput, @Ctx() ctx: Context): Promise<RegistrationPayload> {
     return withUserErrors<RegistrationPayload>(
       async () => ({ registrationToken: null, registration: toRegistration(await ctx.services.registrations.verifyEmail(input.registrationToken, input.code, ctx.clientAddress)) }),
       NO_REGISTRATION,
@@ -104,7 +104,7 @@ export class RegistrationResolver {
   }
 
   @Mutation(() => RegistrationPayload, { description: "Step 4: the mobile number; a 6-digit code is sent by SMS (valid 5 minutes)" })
-  registrationSetPhone(@Arg("input", () => RegistrationSetPhoneInput) input: RegistrationSetPhoneInput, @Ctx() ctx: Context): Promise<RegistrationPayload> {
+  registrationSetPhone(@Arg("input", () => RegistrationSetPhoneInput, { description: "The registration token and the mobile number" }) input: RegistrationSetPhoneInput, @Ctx() ctx: Context): Promise<RegistrationPayload> {
     return withUserErrors<RegistrationPayload>(
       async () => ({ registrationToken: null, registration: toRegistration(await ctx.services.registrations.setPhone(input.registrationToken, input.phone, ctx.clientAddress)) }),
       NO_REGISTRATION,
@@ -112,7 +112,7 @@ export class RegistrationResolver {
   }
 
   @Mutation(() => RegistrationPayload, { description: "Step 5: the SMS code (5 attempts per code)" })
-  registrationVerifyPhone(@Arg("input", () => RegistrationVerifyCodeInput) input: RegistrationVerifyCodeInput, @Ctx() ctx: Context): Promise<RegistrationPayload> {
+  registrationVerifyPhone(@Arg("input", () => RegistrationVerifyCodeInput, { description: "The registration token and the code" }) input: RegistrationVerifyCodeInput, @Ctx() ctx: Context): Promise<RegistrationPayload> {
     return withUserErrors<RegistrationPayload>(
       async () => ({ registrationToken: null, registration: toRegistration(await ctx.services.registrations.verifyPhone(input.registrationToken, input.code, ctx.clientAddress)) }),
       NO_REGISTRATION,
@@ -120,7 +120,7 @@ export class RegistrationResolver {
   }
 
   @Mutation(() => RegistrationPayload, { description: "A new code for the email or phone waiting for verification, no sooner than 60 seconds after the last" })
-  registrationResendCode(@Arg("input", () => RegistrationResendCodeInput) input: RegistrationResendCodeInput, @Ctx() ctx: Context): Promise<RegistrationPayload> {
+  registrationResendCode(@Arg("input", () => RegistrationResendCodeInput, { description: "The registration token and the channel" }) input: RegistrationResendCodeInput, @Ctx() ctx: Context): Promise<RegistrationPayload> {
     return withUserErrors<RegistrationPayload>(
       async () => ({ registrationToken: null, registration: toRegistration(await ctx.services.registrations.resendCode(input.registrationToken, input.channel, ctx.clientAddress)) }),
       NO_REGISTRATION,
@@ -128,7 +128,7 @@ export class RegistrationResolver {
   }
 
   @Mutation(() => LoginPayload, { description: "Last step: password and terms. Creates the account (and for BPU_NEW the participant and a BPU card) and signs in" })
-  registrationComplete(@Arg("input", () => RegistrationCompleteInput) input: RegistrationCompleteInput, @Ctx() ctx: Context): Promise<LoginPayload> {
+  registrationComplete(@Arg("input", () => RegistrationCompleteInput, { description: "The registration token, the password and the terms" }) input: RegistrationCompleteInput, @Ctx() ctx: Context): Promise<LoginPayload> {
     return withUserErrors<LoginPayload>(async () => {
       const done = await ctx.services.registrations.complete(input.registrationToken, input.password, input.acceptTerms, ctx.device);
       const payload = await signedInPayload(ctx, done);
@@ -137,7 +137,7 @@ export class RegistrationResolver {
   }
 
   @Mutation(() => PasswordResetRequestPayload, { description: "Lupa password: emails a single-use reset token (30 minutes) if an account has this email; the same answer either way" })
-  passwordResetRequest(@Arg("input", () => PasswordResetRequestInput) input: PasswordResetRequestInput, @Ctx() ctx: Context): Promise<PasswordResetRequestPayload> {
+  passwordResetRequest(@Arg("input", () => PasswordResetRequestInput, { description: "The account's email" }) input: PasswordResetRequestInput, @Ctx() ctx: Context): Promise<PasswordResetRequestPayload> {
     return withUserErrors<PasswordResetRequestPayload>(async () => {
       await ctx.services.passwordResets.request(input.email, ctx.clientAddress);
       return { accepted: true };
@@ -145,7 +145,7 @@ export class RegistrationResolver {
   }
 
   @Mutation(() => PasswordResetPayload, { description: "A new password with the emailed token; signs out every session of the account" })
-  passwordReset(@Arg("input", () => PasswordResetInput) input: PasswordResetInput, @Ctx() ctx: Context): Promise<PasswordResetPayload> {
+  passwordReset(@Arg("input", () => PasswordResetInput, { description: "The emailed token and the new password" }) input: PasswordResetInput, @Ctx() ctx: Context): Promise<PasswordResetPayload> {
     return withUserErrors<PasswordResetPayload>(async () => {
       await ctx.services.passwordResets.reset(input.token, input.newPassword, ctx.clientAddress);
       return { success: true };

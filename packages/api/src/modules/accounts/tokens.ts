@@ -14,8 +14,18 @@ export interface AccessClaims {
   expiresAt?: Date;
 }
 
+/** How many verified tokens are remembered (a few MB at most); the oldest is forgotten first. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 export class TokenService {
   private readonly key: Uint8Array;
+  /**
+   * Tokens whose signature and claims were verified, until they expire: a member's app sends the same token for
+   * up to 15 minutes, and the HMAC through WebCrypto cost ~5% of a home query's CPU. Only the verification is
+   * remembered; the session behind the token is still read on every request, so a revoked session is refused at
+   * once. Refused tokens are never remembered.
+   */
+  private readonly verified = new Map<string, AccessClaims & { expiresAt: Date }>();
 
   constructor(secret: string, private readonly ttlSeconds: number) {
     this.key = new TextEncoder().encode(secret);
@@ -37,6 +47,21 @@ export class TokenService {
 
   /** The claims of a valid token, or a reason why it is not. */
   async verifyAccessToken(token: string): Promise<AccessClaims | "expired" | "invalid"> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAt.getTime() > Date.now()) return { ...known };
+      this.verified.delete(token);
+      return "expired";
+    }
+    const claims = await this.verifySignature(token);
+    if (typeof claims !== "string" && claims.expiresAt) {
+      if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, { ...claims, expiresAt: claims.expiresAt });
+    }
+    return claims;
+  }
+
+  private async verifySignature(token: string): Promise<AccessClaims | "expired" | "invalid"> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
       if (typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.role !== "string") {

@@ -23,7 +23,7 @@ export class BpuCardResolver {
       "Staff only: the first contribution of a new BPU card (MENUNGGU_IURAN_PERTAMA) was paid: records it in the contribution ledger and makes the card AKTIF (audited)",
   })
   cardMarkFirstContributionPaid(
-    @Arg("input", () => CardMarkFirstContributionPaidInput) input: CardMarkFirstContributionPaidInput,
+    @Arg("input", () => CardMarkFirstContributionPaidInput, { description: "The card, the payment day and the audit note" }) input: CardMarkFirstContributionPaidInput,
     @Ctx() ctx: Context,
   ): Promise<CardPayload> {
     const staff = requireStaff(ctx);
@@ -39,7 +39,7 @@ export class BpuCardResolver {
       "Sandbox only (FORBIDDEN with detail SANDBOX_ONLY in production): pay your new BPU card's first contribution as a demo; the card becomes AKTIF",
   })
   cardSandboxPayFirstContribution(
-    @Arg("input", () => CardSandboxPayFirstContributionInput) input: CardSandboxPayFirstContributionInput,
+    @Arg("input", () => CardSandboxPayFirstContributionInput, { description: "The card to pay" }) input: CardSandboxPayFirstContributionInput,
     @Ctx() ctx: Context,
   ): Promise<CardPayload> {
     const auth = requireAuth(ctx);

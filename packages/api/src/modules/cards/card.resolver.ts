@@ -10,7 +10,7 @@ export class CardResolver {
   @Mutation(() => CardPayload, {
     description: '"Tambah kartu": add a card to your profile by its KPJ and the birth date registered with it',
   })
-  cardAdd(@Arg("input", () => CardAddInput) input: CardAddInput, @Ctx() ctx: Context): Promise<CardPayload> {
+  cardAdd(@Arg("input", () => CardAddInput, { description: "The card's KPJ and the birth date registered with it" }) input: CardAddInput, @Ctx() ctx: Context): Promise<CardPayload> {
     const participantId = requireAuth(ctx).participantId;
     if (!participantId) throw forbidden();
     return withUserErrors<CardPayload>(async () => {

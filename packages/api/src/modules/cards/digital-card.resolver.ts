@@ -16,7 +16,7 @@ export class DigitalCardResolver {
   @Query(() => DigitalCardVerification, {
     description: "Public, no sign-in: is the digital card behind this QR token genuine and active? Answers with a masked name only",
   })
-  digitalCardVerify(@Arg("token", () => String) token: string, @Ctx() ctx: Context): Promise<DigitalCardVerification> {
+  digitalCardVerify(@Arg("token", () => String, { description: "The verificationToken read from the card's QR code" }) token: string, @Ctx() ctx: Context): Promise<DigitalCardVerification> {
     return ctx.services.digitalCards.verify(token);
   }
 }

@@ -18,6 +18,9 @@ interface Envelope {
 /** Loads a stored event by id, as the subscription will deliver it; null when it is gone. */
 export type EventLoader = (id: string) => Promise<unknown | null>;
 
+/** Receives the events of one topic and key; the payload is the one object loaded for every receiver on the instance. */
+export type KeyedListener = (payload: unknown) => void;
+
 /**
  * Publishes an event stored in the same transaction: PostgreSQL delivers the NOTIFY only if the
  * transaction commits, to every API instance listening on the database.
@@ -36,6 +39,9 @@ export class PgEventBus implements PubSub {
   private readonly local = createPubSub<Record<string, [string, unknown]>>();
   private readonly loaders = new Map<string, EventLoader>();
   private readonly listeners = new Map<string, Set<(key: string, payload: unknown) => void>>();
+  // "topic\0key" → its receivers: a subscription costs one Set entry, and an event is one Map lookup however many
+  // subscriptions the instance holds.
+  private readonly keyed = new Map<string, Set<KeyedListener> | KeyedListener>();
   private unlisten: (() => Promise<void>) | undefined;
   // Events are handled one after another so that subscribers see them in commit order.
   private queue: Promise<void> = Promise.resolve();
@@ -89,6 +95,27 @@ export class PgEventBus implements PubSub {
     return () => set.delete(listener);
   }
 
+  /**
+   * Calls `listener` with every event of `topic` for `key` that reaches this instance, synchronously and in commit
+   * order, with the same payload object as every other listener of the key. Returns the unsubscribe.
+   */
+  listen(topic: string, key: string, listener: KeyedListener): () => void {
+    const k = `${topic}\0${key}`;
+    const existing = this.keyed.get(k);
+    // Most keys have one listener (one claim tracker): kept bare, without a Set.
+    if (!existing) this.keyed.set(k, listener);
+    else if (typeof existing === "function") this.keyed.set(k, new Set([existing, listener]));
+    else existing.add(listener);
+    return () => {
+      const current = this.keyed.get(k);
+      if (current === listener) this.keyed.delete(k);
+      else if (current && typeof current !== "function") {
+        current.delete(listener);
+        if (current.size === 1) this.keyed.set(k, current.values().next().value!);
+      }
+    };
+  }
+
   private deliver(topic: string, key: string, payload: unknown): void {
     for (const listener of this.listeners.get(topic) ?? []) {
       try {
@@ -97,7 +124,18 @@ export class PgEventBus implements PubSub {
         logger.error({ err, topic }, "event listener failed");
       }
     }
+    const keyed = this.keyed.get(`${topic}\0${key}`);
+    if (typeof keyed === "function") this.callKeyed(keyed, topic, payload);
+    else if (keyed) for (const listener of [...keyed]) this.callKeyed(listener, topic, payload);
     this.local.publish(topic, key, payload);
+  }
+
+  private callKeyed(listener: KeyedListener, topic: string, payload: unknown): void {
+    try {
+      listener(payload);
+    } catch (err) {
+      logger.error({ err, topic }, "event listener failed");
+    }
   }
 
   /** In-process publish only; cross-instance events go through `emitEvent` inside a transaction. */

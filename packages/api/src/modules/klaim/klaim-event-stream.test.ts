@@ -1,4 +1,3 @@
-import { createPubSub } from "@graphql-yoga/subscription";
 import { describe, expect, it } from "vitest";
 import { klaimEventStream, type LiveEvents } from "./klaim-event-stream.ts";
 import { KLAIM_EVENTS_TOPIC } from "./klaim-events.ts";
@@ -10,8 +9,15 @@ const row = (sequence: number): Row => ({ sequence, status: STATUSES[sequence - 
 
 /** An in-memory event bus and event table: `commit` stores an event and (unless `lost`) publishes it. */
 function fixture() {
-  const pubsub = createPubSub<Record<string, [string, unknown]>>();
-  const bus: LiveEvents = { subscribe: (topic, key) => pubsub.subscribe(topic, key) };
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const bus: LiveEvents = {
+    listen(topic, key, listener) {
+      const k = `${topic}:${key}`;
+      if (!listeners.has(k)) listeners.set(k, new Set());
+      listeners.get(k)!.add(listener);
+      return () => listeners.get(k)!.delete(listener);
+    },
+  };
   const table: Row[] = [];
   const reads: number[] = [];
   let duringRead: (() => void) | undefined;
@@ -19,9 +25,10 @@ function fixture() {
     bus,
     table,
     reads,
+    listening: () => listeners.get(`${KLAIM_EVENTS_TOPIC}:k1`)?.size ?? 0,
     commit(sequence: number, opts: { lost?: boolean } = {}) {
       table.push(row(sequence));
-      if (!opts.lost) pubsub.publish(KLAIM_EVENTS_TOPIC, "k1", row(sequence));
+      if (!opts.lost) for (const listener of listeners.get(`${KLAIM_EVENTS_TOPIC}:k1`) ?? []) listener(row(sequence));
     },
     /** Runs once inside the next read, before it returns: events committed while the stream reads the table. */
     onNextRead(fn: () => void) {
@@ -108,5 +115,18 @@ describe("klaimEventStream", () => {
     // No further event ever comes: closing must not wait for one.
     await stream.return!();
     expect(await waiting).toEqual({ done: true, value: undefined });
+    expect(f.listening()).toBe(0);
+  });
+
+  it("stops listening once the claim ended, and when closed before it was ever read", async () => {
+    const f = fixture();
+    const ended = klaimEventStream(f.bus, (a) => f.readAfter(a), "k1", 0, (r) => r.sequence);
+    const unread = klaimEventStream(f.bus, (a) => f.readAfter(a), "k1", 0, (r) => r.sequence);
+    expect(f.listening()).toBe(2);
+    for (const s of [1, 2, 3, 4, 5]) f.commit(s);
+    expect(await take(ended, 10)).toEqual([1, 2, 3, 4, 5]);
+    expect(f.listening()).toBe(1);
+    await unread.return!();
+    expect(f.listening()).toBe(0);
   });
 });

@@ -3,9 +3,11 @@ import { Klaim, KlaimApproveInput, KlaimEvent, KlaimHoldInput, KlaimPayload, Kla
 import { canSee, requireAuth, requireStaff } from "../../common/access.ts";
 import { badUserInput, forbidden, withUserErrors } from "../../common/errors.ts";
 import { idOfType } from "../../common/global-id.ts";
+import { shareEvent } from "../../common/shared-event.ts";
 import type { Context } from "../../server/context.ts";
 import type { AuthInfo } from "../accounts/auth.service.ts";
-import { klaimEventStream } from "./klaim-event-stream.ts";
+import type { Db } from "../../db/database.ts";
+import { klaimEventStream, type LiveEvents } from "./klaim-event-stream.ts";
 import { klaimProcessingRepository } from "./klaim-processing.repository.ts";
 import { toKlaim } from "./klaim.mapper.ts";
 import type { KlaimEventRow, KlaimRow } from "./klaim.table.ts";
@@ -18,6 +20,27 @@ export function toKlaimEvent(row: KlaimEventRow, ownerParticipantId: string): Kl
     at: row.at,
     note: row.note,
   });
+}
+
+// The event bus hands every tracker of a claim on this instance the same row object: one KlaimEvent per row, marked
+// shared so that the trackers' identical results are executed once (server/subscribe-shared.ts).
+const trackedEvents = new WeakMap<KlaimEventRow, KlaimEvent>();
+
+function trackedEvent(row: KlaimEventRow, ownerParticipantId: string): KlaimEvent {
+  let event = trackedEvents.get(row);
+  if (!event) trackedEvents.set(row, (event = shareEvent(toKlaimEvent(row, ownerParticipantId))));
+  return event;
+}
+
+/** A claim tracker's stream; its closures hold two ids, not the claim's row, for as long as the tracker stays open. */
+function trackKlaim(events: LiveEvents, db: Db, klaimId: string, ownerParticipantId: string, afterSequence: number) {
+  return klaimEventStream(
+    events,
+    (after) => klaimProcessingRepository.eventsAfter(db, klaimId, after),
+    klaimId,
+    afterSequence,
+    (row) => trackedEvent(row, ownerParticipantId),
+  );
 }
 
 /** A staff action's payload: the claim as it is now, also when the action was refused. */
@@ -45,17 +68,17 @@ export class KlaimTrackingResolver {
       "Staff only: go ahead with a claim that waits for a person. A claim in VERIFIKASI is set for payment (PENETAPAN); " +
       "a held claim is released (a failed payment is tried again).",
   })
-  klaimApprove(@Arg("input", () => KlaimApproveInput) input: KlaimApproveInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
+  klaimApprove(@Arg("input", () => KlaimApproveInput, { description: "The claim and an optional note for its timeline" }) input: KlaimApproveInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
     return staffAction(ctx, input.klaimId, (auth, id) => ctx.services.klaimStaff.approve(auth, id, input.note));
   }
 
   @Mutation(() => KlaimPayload, { description: "Staff only: reject a claim (DITOLAK) before its payment starts, or after its payment failed" })
-  klaimReject(@Arg("input", () => KlaimRejectInput) input: KlaimRejectInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
+  klaimReject(@Arg("input", () => KlaimRejectInput, { description: "The claim and the reason the participant will read" }) input: KlaimRejectInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
     return staffAction(ctx, input.klaimId, (auth, id) => ctx.services.klaimStaff.reject(auth, id, input.reason));
   }
 
   @Mutation(() => KlaimPayload, { description: "Staff only: hold a claim before its payment starts; processing waits until klaimApprove" })
-  klaimHold(@Arg("input", () => KlaimHoldInput) input: KlaimHoldInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
+  klaimHold(@Arg("input", () => KlaimHoldInput, { description: "The claim and the reason for the timeline" }) input: KlaimHoldInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
     return staffAction(ctx, input.klaimId, (auth, id) => ctx.services.klaimStaff.hold(auth, id, input.reason));
   }
 
@@ -73,19 +96,12 @@ export class KlaimTrackingResolver {
       const klaim = rowId ? await ctx.services.klaim.findById(rowId) : null;
       // An unknown claim and another participant's claim look the same.
       if (!klaim || !canSee(auth, klaim.participantId)) throw forbidden();
-      const db = ctx.services.database.db;
-      return klaimEventStream(
-        ctx.services.events,
-        (after) => klaimProcessingRepository.eventsAfter(db, klaim.id, after),
-        klaim.id,
-        afterSequence ?? 0,
-        (row) => toKlaimEvent(row, klaim.participantId),
-      );
+      return trackKlaim(ctx.services.events, ctx.services.database.db, klaim.id, klaim.participantId, afterSequence ?? 0);
     },
   })
   klaimStatusChanged(
     @Root() event: KlaimEvent,
-    @Arg("klaimId", () => ID) _klaimId: string,
+    @Arg("klaimId", () => ID, { description: "The claim to follow (Klaim.id); its owner or staff" }) _klaimId: string,
     @Arg("afterSequence", () => Int, { nullable: true, description: "The last sequence the client has seen; omitted or 0: from the start" })
     _afterSequence: number | null,
   ): KlaimEvent {

@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
+  AFTER_ARG_DESCRIPTION,
   Card,
+  FIRST_ARG_DESCRIPTION,
   Klaim,
   KlaimCancelInput,
   KlaimConnection,
@@ -16,6 +18,7 @@ import {
 } from "@jmo/schema";
 import { assertCanSee, requireAuth, requireStaff } from "../../common/access.ts";
 import { badUserInput, forbidden, withUserErrors } from "../../common/errors.ts";
+import { forwardPageInfo, pageSize } from "../../common/connection.ts";
 import { idOfType, toGlobalId } from "../../common/global-id.ts";
 import type { Context } from "../../server/context.ts";
 import type { AuthInfo } from "../accounts/auth.service.ts";
@@ -23,8 +26,6 @@ import { isLinked } from "../cards/card.table.ts";
 import { toCard } from "../participants/participant.mapper.ts";
 import { toKlaim, toKlaimEligibility } from "./klaim.mapper.ts";
 import type { KlaimRow, KlaimStatusValue } from "./klaim.table.ts";
-
-const MAX_PAGE_SIZE = 100;
 
 /** The claim flow is the participant's own: staff read claims but never drive the submission steps. */
 function requireParticipant(ctx: Context): AuthInfo & { participantId: string } {
@@ -48,10 +49,6 @@ async function step(ctx: Context, klaimId: string | null, run: (auth: AuthInfo, 
   return payload;
 }
 
-function checkFirst(first: number): void {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first: between 1 and ${MAX_PAGE_SIZE}`);
-}
-
 function afterId(after: string | null | undefined): string | null {
   if (!after) return null;
   const id = idOfType(after, "Klaim");
@@ -59,9 +56,9 @@ function afterId(after: string | null | undefined): string | null {
   return id;
 }
 
-function toConnection(page: { rows: KlaimRow[]; hasNextPage: boolean }): KlaimConnection {
+function toConnection(page: { rows: KlaimRow[]; hasNextPage: boolean }, after: string | null | undefined): KlaimConnection {
   const edges = page.rows.map((row) => ({ cursor: toGlobalId("Klaim", row.id), node: toKlaim(row) }));
-  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  return { edges, pageInfo: forwardPageInfo(edges, page.hasNextPage, after) };
 }
 
 @Resolver(() => Klaim)
@@ -69,7 +66,7 @@ export class KlaimResolver {
   @Query(() => KlaimEligibility, {
     description: "Whether this card's JHT can be claimed in JMO: the four checks, the channel to use and any claim in progress",
   })
-  async klaimJhtEligibility(@Arg("cardId", () => ID) cardId: string, @Ctx() ctx: Context): Promise<KlaimEligibility> {
+  async klaimJhtEligibility(@Arg("cardId", () => ID, { description: "One of the caller's cards (Card.id); staff: any card" }) cardId: string, @Ctx() ctx: Context): Promise<KlaimEligibility> {
     requireAuth(ctx);
     const id = idOfType(cardId, "Card");
     const row = id ? await ctx.loaders.card.load(id) : null;
@@ -79,7 +76,7 @@ export class KlaimResolver {
   }
 
   @Query(() => Klaim, { nullable: true, description: "A claim, for its owner or staff" })
-  async klaim(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Klaim | null> {
+  async klaim(@Arg("id", () => ID, { description: "Klaim.id; null when there is no such claim" }) id: string, @Ctx() ctx: Context): Promise<Klaim | null> {
     requireAuth(ctx);
     const rowId = idOfType(id, "Klaim");
     const row = rowId ? await ctx.loaders.klaim.load(rowId) : null;
@@ -90,26 +87,26 @@ export class KlaimResolver {
 
   @Query(() => KlaimConnection, { description: "Staff only: claims, newest first, optionally of one status" })
   async klaims(
-    @Arg("status", () => KlaimStatus, { nullable: true }) status: KlaimStatus | null,
-    @Arg("first", () => Int, { description: "At most 100" }) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("status", () => KlaimStatus, { nullable: true, description: "Only claims in this status; left out: all" }) status: KlaimStatus | null,
+    @Arg("first", () => Int, { nullable: true, description: FIRST_ARG_DESCRIPTION }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<KlaimConnection> {
     requireStaff(ctx);
-    checkFirst(first);
-    return toConnection(await ctx.services.klaim.listByStatus((status ?? null) as KlaimStatusValue | null, first, afterId(after)));
+    const size = pageSize(first);
+    return toConnection(await ctx.services.klaim.listByStatus((status ?? null) as KlaimStatusValue | null, size, afterId(after)), after);
   }
 
   @Mutation(() => KlaimPayload, {
     description: "Open a JHT claim for a card (eligibility must pass), or resume the card's open draft",
   })
-  klaimJhtStart(@Arg("input", () => KlaimJhtStartInput) input: KlaimJhtStartInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
+  klaimJhtStart(@Arg("input", () => KlaimJhtStartInput, { description: "The card and the reason for the claim" }) input: KlaimJhtStartInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
     return step(ctx, null, (auth) => ctx.services.klaim.start(auth, idOfType(input.cardId, "Card"), input.sebab));
   }
 
   @Mutation(() => KlaimPayload, { description: "KEPESERTAAN: the card's full KPJ. Three wrong entries block the account" })
   klaimJhtConfirmKepesertaan(
-    @Arg("input", () => KlaimJhtConfirmKepesertaanInput) input: KlaimJhtConfirmKepesertaanInput,
+    @Arg("input", () => KlaimJhtConfirmKepesertaanInput, { description: "The claim and the card's full KPJ" }) input: KlaimJhtConfirmKepesertaanInput,
     @Ctx() ctx: Context,
   ): Promise<KlaimPayload> {
     return step(ctx, input.klaimId, (auth, id) => ctx.services.klaim.confirmKepesertaan(auth, id, input.kpj));
@@ -117,30 +114,30 @@ export class KlaimResolver {
 
   @Mutation(() => KlaimPayload, { description: "BIOMETRIK: a selfie. Three failed checks block the account" })
   klaimJhtVerifyBiometric(
-    @Arg("input", () => KlaimJhtVerifyBiometricInput) input: KlaimJhtVerifyBiometricInput,
+    @Arg("input", () => KlaimJhtVerifyBiometricInput, { description: "The claim and the selfie" }) input: KlaimJhtVerifyBiometricInput,
     @Ctx() ctx: Context,
   ): Promise<KlaimPayload> {
     return step(ctx, input.klaimId, (auth, id) => ctx.services.klaim.verifyBiometric(auth, id, input.selfie));
   }
 
   @Mutation(() => KlaimPayload, { description: "REKENING: NPWP (optional) and bank account; the claim then shows its rincian" })
-  klaimJhtSetRekening(@Arg("input", () => KlaimJhtSetRekeningInput) input: KlaimJhtSetRekeningInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
+  klaimJhtSetRekening(@Arg("input", () => KlaimJhtSetRekeningInput, { description: "The claim, the bank account and the NPWP if any" }) input: KlaimJhtSetRekeningInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
     return step(ctx, input.klaimId, (auth, id) => ctx.services.klaim.setRekening(auth, id, input.npwp, input.bankAccount));
   }
 
   @Mutation(() => KlaimPayload, {
     description: "KONFIRMASI: consent and submit; the rincian is locked. The same idempotencyKey returns the same claim",
   })
-  klaimJhtSubmit(@Arg("input", () => KlaimJhtSubmitInput) input: KlaimJhtSubmitInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
+  klaimJhtSubmit(@Arg("input", () => KlaimJhtSubmitInput, { description: "The claim, the consent and an idempotency key" }) input: KlaimJhtSubmitInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
     return step(ctx, input.klaimId, (auth, id) => ctx.services.klaim.submit(auth, id, input.consent, input.idempotencyKey));
   }
 
   @Mutation(() => KlaimPayload, { description: "Cancel your claim, possible until payment starts (DRAFT to PENETAPAN)" })
-  klaimCancel(@Arg("input", () => KlaimCancelInput) input: KlaimCancelInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
+  klaimCancel(@Arg("input", () => KlaimCancelInput, { description: "The claim to cancel" }) input: KlaimCancelInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
     return step(ctx, input.klaimId, (auth, id) => ctx.services.klaim.cancel(auth, id));
   }
 
-  @FieldResolver(() => Card)
+  @FieldResolver(() => Card, { description: "The card the claim is for" })
   async card(@Root() klaim: Klaim, @Ctx() ctx: Context): Promise<Card> {
     const row = await ctx.loaders.card.load(klaim.cardRowId);
     if (!isLinked(row)) throw new Error(`klaim ${klaim.rowId}: card not linked`);
@@ -153,11 +150,11 @@ export class ParticipantKlaimResolver {
   @FieldResolver(() => KlaimConnection, { description: "This participant's JHT claims, newest first" })
   async klaims(
     @Root() participant: Participant,
-    @Arg("first", () => Int, { description: "At most 100" }) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("first", () => Int, { nullable: true, description: FIRST_ARG_DESCRIPTION }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<KlaimConnection> {
-    checkFirst(first);
-    return toConnection(await ctx.services.klaim.listForParticipant(participant.ownerParticipantId, first, afterId(after)));
+    const size = pageSize(first);
+    return toConnection(await ctx.services.klaim.listForParticipant(participant.ownerParticipantId, size, afterId(after)), after);
   }
 }

@@ -1,8 +1,39 @@
 import { and, asc, count, eq, gt, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "../../db/database.ts";
+import type { Database, DbOrTx } from "../../db/database.ts";
+import { tableReader, uuidArray } from "../../db/table-reader.ts";
+import { parseSaldoRead, saldoReadSelect } from "../saldo/saldo.repository.ts";
 import { cards, type LinkedCardRow } from "../cards/card.table.ts";
 import { employers, type EmployerRow } from "../employers/employer.table.ts";
 import { participants, type ParticipantRow } from "./participant.table.ts";
+
+const participantColumns = tableReader(participants, "p");
+const cardColumns = tableReader(cards, "c");
+const employerColumns = tableReader(employers, "e");
+const FIND_WITH_CARDS = `select ${participantColumns.select}, ${cardColumns.select}, ${employerColumns.select}
+  from participants p
+  left join cards c on c.participant_id = p.id
+  left join employers e on e.id = c.employer_id
+  where p.id = any($1::uuid[])
+  order by c.registered_at, c.kpj`;
+
+/**
+ * The same rows, with the saldo read of all their cards (saldo.repository.ts) on the first row: a home screen in
+ * one statement. `pc` is read twice but computed once; the saldo columns are sent once, not once per card.
+ * Exported for bench/compare.ts, whose raw-SQL floor sends the same statement.
+ */
+export const FIND_WITH_CARDS_AND_SALDO = `with pc as (
+    select ${participantColumns.select}, ${cardColumns.select}, ${employerColumns.select},
+      c.id as card_key, row_number() over (order by p.id, c.registered_at, c.kpj) as rn
+    from participants p
+    left join cards c on c.participant_id = p.id
+    left join employers e on e.id = c.employer_id
+    where p.id = any($1::uuid[])
+  ), s as (select ${saldoReadSelect("array(select card_key from pc where card_key is not null)")})
+  select pc.*, case when pc.rn = 1 then s.rates end, case when pc.rn = 1 then s.closed end, case when pc.rn = 1 then s.ledger end,
+    case when pc.rn = 1 then s.withdrawals end, case when pc.rn = 1 then s.last_reported end
+  from pc cross join s
+  order by pc.rn`;
+const SALDO_OFFSET = participantColumns.width + cardColumns.width + employerColumns.width + 2;
 
 export interface ParticipantPageCursor {
   fullName: string;
@@ -15,26 +46,17 @@ export const participantRepository = {
   },
 
   /**
-   * The participants with their cards (in card order) and the cards' employers, in one statement: what a
-   * home screen shows before the saldo.
+   * The participants with their cards (in card order) and the cards' employers, in one statement of constant
+   * text: what a home screen shows before the saldo.
    */
-  async findWithCards(db: DbOrTx, ids: readonly string[]) {
-    const rows = await db
-      .select({ participant: participants, card: cards, employer: employers })
-      .from(participants)
-      .leftJoin(cards, eq(cards.participantId, participants.id))
-      .leftJoin(employers, eq(employers.id, cards.employerId))
-      .where(inArray(participants.id, [...ids]))
-      .orderBy(asc(cards.registeredAt), asc(cards.kpj));
-    const found = new Map<string, { participant: ParticipantRow; cards: LinkedCardRow[] }>();
-    const employersById = new Map<string, EmployerRow>();
-    for (const row of rows) {
-      let entry = found.get(row.participant.id);
-      if (!entry) found.set(row.participant.id, (entry = { participant: row.participant, cards: [] }));
-      if (row.card) entry.cards.push(row.card as LinkedCardRow);
-      if (row.employer) employersById.set(row.employer.id, row.employer);
-    }
-    return { participants: found, employers: employersById };
+  async findWithCards(database: Database, ids: readonly string[]) {
+    return collect(await database.query(FIND_WITH_CARDS, [uuidArray(ids)]));
+  },
+
+  /** findWithCards and the saldo read of all those cards, in one statement (see FIND_WITH_CARDS_AND_SALDO). */
+  async findWithCardsAndSaldo(database: Database, ids: readonly string[]) {
+    const rows = await database.query(FIND_WITH_CARDS_AND_SALDO, [uuidArray(ids)]);
+    return { ...collect(rows), saldo: rows.length > 0 ? parseSaldoRead(rows[0]!, SALDO_OFFSET) : null };
   },
 
   /** Staff search: a full NIK or KPJ matches exactly, anything else is a part of the name. Ordered by name. */
@@ -50,6 +72,22 @@ export const participantRepository = {
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: total?.n ?? 0 };
   },
 };
+
+/** Participants with their cards in card order, and the cards' employers, from the joined rows. */
+function collect(rows: readonly unknown[][]) {
+  const found = new Map<string, { participant: ParticipantRow; cards: LinkedCardRow[] }>();
+  const employersById = new Map<string, EmployerRow>();
+  for (const values of rows) {
+    const participant = participantColumns.read(values, 0)!;
+    let entry = found.get(participant.id);
+    if (!entry) found.set(participant.id, (entry = { participant, cards: [] }));
+    const card = cardColumns.read(values, participantColumns.width);
+    if (card) entry.cards.push(card as LinkedCardRow);
+    const employer = employerColumns.read(values, participantColumns.width + cardColumns.width);
+    if (employer) employersById.set(employer.id, employer);
+  }
+  return { participants: found, employers: employersById };
+}
 
 function searchFilter(search: string | null): SQL | undefined {
   const term = search?.trim();

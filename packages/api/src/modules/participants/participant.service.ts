@@ -1,10 +1,9 @@
 import type { ParticipantConnection } from "@jmo/schema";
 import type { Database } from "../../db/database.ts";
 import { badUserInput } from "../../common/errors.ts";
+import { forwardPageInfo, pageSize } from "../../common/connection.ts";
 import { participantRepository, type ParticipantPageCursor } from "./participant.repository.ts";
 import { toParticipant } from "./participant.mapper.ts";
-
-export const MAX_PAGE_SIZE = 100;
 
 export function encodeCursor(cursor: ParticipantPageCursor): string {
   return Buffer.from(JSON.stringify([cursor.fullName, cursor.id]), "utf8").toString("base64url");
@@ -25,14 +24,14 @@ export function decodeCursor(value: string): ParticipantPageCursor {
 export class ParticipantService {
   constructor(private readonly database: Database) {}
 
-  async search(search: string | null, first: number, after: string | null): Promise<ParticipantConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first: between 1 and ${MAX_PAGE_SIZE}`);
+  async search(search: string | null, firstArg: number | null, after: string | null): Promise<ParticipantConnection> {
+    const first = pageSize(firstArg);
     const cursor = after ? decodeCursor(after) : null;
     const page = await participantRepository.search(this.database.db, search, first, cursor);
     const edges = page.rows.map((row) => ({ cursor: encodeCursor(row), node: toParticipant(row) }));
     return {
       edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: forwardPageInfo(edges, page.hasNextPage, after),
       totalCount: page.totalCount,
     };
   }

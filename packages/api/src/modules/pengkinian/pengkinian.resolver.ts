@@ -61,7 +61,7 @@ export class PengkinianResolver {
       "its KPJ fills itself in: send the card without kpj to confirm it",
   })
   pengkinianConfirmKepesertaan(
-    @Arg("input", () => PengkinianConfirmKepesertaanInput) input: PengkinianConfirmKepesertaanInput,
+    @Arg("input", () => PengkinianConfirmKepesertaanInput, { description: "Each card of kpjChallenge with its full KPJ" }) input: PengkinianConfirmKepesertaanInput,
     @Ctx() ctx: Context,
   ): Promise<PengkinianPayload> {
     return step(ctx, (auth) => ctx.services.pengkinian.confirmKepesertaan(auth, input.cards));
@@ -69,7 +69,7 @@ export class PengkinianResolver {
 
   @Mutation(() => PengkinianPayload, { description: "BIOMETRIK: a selfie (base64 JPEG or PNG, ≤ 2 MB). Three failed checks block the account" })
   pengkinianVerifyBiometric(
-    @Arg("input", () => PengkinianVerifyBiometricInput) input: PengkinianVerifyBiometricInput,
+    @Arg("input", () => PengkinianVerifyBiometricInput, { description: "The selfie" }) input: PengkinianVerifyBiometricInput,
     @Ctx() ctx: Context,
   ): Promise<PengkinianPayload> {
     return step(ctx, (auth) => ctx.services.pengkinian.verifyBiometric(auth, input.selfie));
@@ -81,7 +81,7 @@ export class PengkinianResolver {
       "is sent a 6-digit code (dataKontak.emailVerification / phoneVerification) and the step is done once each is verified; " +
       "until the pengkinian is TERVERIFIKASI the record and the sign-in keep the old ones",
   })
-  pengkinianUpdateKontak(@Arg("input", () => DataKontakInput) input: DataKontakInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
+  pengkinianUpdateKontak(@Arg("input", () => DataKontakInput, { description: "The whole DATA_KONTAK section" }) input: DataKontakInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
     return step(ctx, (auth) => ctx.services.pengkinian.updateKontak(auth, input, ctx.clientAddress));
   }
 
@@ -90,7 +90,7 @@ export class PengkinianResolver {
       "The code emailed to the new email of DATA_KONTAK (5 attempts per code, valid 5 minutes). EMAIL_ALREADY_USED, told only " +
       "after the right code, when another account signs in with it. Once the pengkinian is TERVERIFIKASI the new email is the sign-in email",
   })
-  pengkinianVerifyEmail(@Arg("input", () => PengkinianVerifyCodeInput) input: PengkinianVerifyCodeInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
+  pengkinianVerifyEmail(@Arg("input", () => PengkinianVerifyCodeInput, { description: "The 6-digit code" }) input: PengkinianVerifyCodeInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
     return step(ctx, (auth) => ctx.services.pengkinian.verifyContact(auth, "EMAIL", input.code, ctx.clientAddress));
   }
 
@@ -99,32 +99,32 @@ export class PengkinianResolver {
       "The code sent by SMS to the new phone number of DATA_KONTAK (5 attempts per code, valid 5 minutes). PHONE_ALREADY_USED, " +
       "told only after the right code, when another account signs in with it. Once the pengkinian is TERVERIFIKASI the new number signs in",
   })
-  pengkinianVerifyPhone(@Arg("input", () => PengkinianVerifyCodeInput) input: PengkinianVerifyCodeInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
+  pengkinianVerifyPhone(@Arg("input", () => PengkinianVerifyCodeInput, { description: "The 6-digit code" }) input: PengkinianVerifyCodeInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
     return step(ctx, (auth) => ctx.services.pengkinian.verifyContact(auth, "SMS", input.code, ctx.clientAddress));
   }
 
   @Mutation(() => PengkinianPayload, {
     description: "A new code for the new email (EMAIL) or phone (SMS) of DATA_KONTAK waiting for verification, no sooner than 60 seconds after the last",
   })
-  pengkinianResendCode(@Arg("input", () => PengkinianResendCodeInput) input: PengkinianResendCodeInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
+  pengkinianResendCode(@Arg("input", () => PengkinianResendCodeInput, { description: "Which new contact gets a new code" }) input: PengkinianResendCodeInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
     return step(ctx, (auth) => ctx.services.pengkinian.resendContactCode(auth, input.channel === VerificationChannel.SMS ? "SMS" : "EMAIL", ctx.clientAddress));
   }
 
   @Mutation(() => PengkinianPayload, { description: "DATA_KEPENDUDUKAN; every invalid field is reported at once" })
   pengkinianUpdateKependudukan(
-    @Arg("input", () => DataKependudukanInput) input: DataKependudukanInput,
+    @Arg("input", () => DataKependudukanInput, { description: "The whole DATA_KEPENDUDUKAN section" }) input: DataKependudukanInput,
     @Ctx() ctx: Context,
   ): Promise<PengkinianPayload> {
     return step(ctx, (auth) => ctx.services.pengkinian.updateKependudukan(auth, input));
   }
 
   @Mutation(() => PengkinianPayload, { description: "DATA_TAMBAHAN with the emergency contact; every invalid field is reported at once" })
-  pengkinianUpdateTambahan(@Arg("input", () => DataTambahanInput) input: DataTambahanInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
+  pengkinianUpdateTambahan(@Arg("input", () => DataTambahanInput, { description: "The whole DATA_TAMBAHAN section" }) input: DataTambahanInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
     return step(ctx, (auth) => ctx.services.pengkinian.updateTambahan(auth, input));
   }
 
   @Mutation(() => PengkinianPayload, { description: "KONFIRMASI: with consent, submit for verification (DIAJUKAN); the outcome comes by pengkinianStatusChanged" })
-  pengkinianSubmit(@Arg("input", () => PengkinianSubmitInput) input: PengkinianSubmitInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
+  pengkinianSubmit(@Arg("input", () => PengkinianSubmitInput, { description: "The participant's consent" }) input: PengkinianSubmitInput, @Ctx() ctx: Context): Promise<PengkinianPayload> {
     return step(ctx, (auth) => ctx.services.pengkinian.submit(auth, input.consent));
   }
 

@@ -115,7 +115,10 @@ const PROVINCE_ALIASES: Record<string, string> = { "31": "DKI Jakarta", "34": "D
 
 let indexPromise: Promise<WilayahIndex> | undefined;
 
-/** Reads and indexes the areas once per process; every caller shares the read. Call it at start to warm up. */
+/**
+ * Reads and indexes the areas once per process; every caller shares the read. The server does not call it at start:
+ * the index (~45 MB) is built by the first query that needs it, which waits about half a second.
+ */
 export async function loadWilayah(): Promise<void> {
   await wilayahIndex();
 }

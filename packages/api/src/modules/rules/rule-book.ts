@@ -15,7 +15,14 @@ export type RuleName =
   | "JP_MANFAAT_MAKS"
   | "JHT_PENGEMBANGAN"
   | "PPH21_JHT_SEKALIGUS"
-  | "PPH21_JHT_TANPA_NPWP";
+  | "PPH21_JHT_TANPA_NPWP"
+  | "BPU_JKK_PERSEN"
+  | "BPU_JKM_IURAN"
+  | "BPU_JHT_PERSEN"
+  | "BPU_BAYAR_DIMUKA_MAKS"
+  | "BPU_MASA_TENGGANG"
+  | "BPU_JATUH_TEMPO"
+  | "BPU_PENGINGAT";
 
 export const RULE_NAMES: readonly RuleName[] = [
   "KLAIM_JMO_SALDO_MAKS",
@@ -25,10 +32,20 @@ export const RULE_NAMES: readonly RuleName[] = [
   "JHT_PENGEMBANGAN",
   "PPH21_JHT_SEKALIGUS",
   "PPH21_JHT_TANPA_NPWP",
+  "BPU_JKK_PERSEN",
+  "BPU_JKM_IURAN",
+  "BPU_JHT_PERSEN",
+  "BPU_BAYAR_DIMUKA_MAKS",
+  "BPU_MASA_TENGGANG",
+  "BPU_JATUH_TEMPO",
+  "BPU_PENGINGAT",
 ];
 
-/** RUPIAH units hold sen; PERSEN units hold hundredths of a percent (5% = 500). */
-export type RuleUnit = "RUPIAH" | "RUPIAH_PER_BULAN" | "PERSEN" | "PERSEN_PER_TAHUN";
+/**
+ * RUPIAH units hold sen; PERSEN units hold hundredths of a percent (5% = 500); BULAN a number of months, HARI a number of
+ * days, TANGGAL a day of the month.
+ */
+export type RuleUnit = "RUPIAH" | "RUPIAH_PER_BULAN" | "PERSEN" | "PERSEN_PER_TAHUN" | "BULAN" | "HARI" | "TANGGAL";
 
 /**
  * How long the newest row holds. OPEN: until a newer row is added (a regulation with no scheduled revision).
@@ -346,6 +363,108 @@ export const PPH21_JHT_TANPA_NPWP: RuleTable = {
   })),
 };
 
+// ---- Iuran BPU (self-employed members' own contributions): docs/domain/iuran-bpu.md has every source ----
+// BPJS Ketenagakerjaan began on 2014-01-01 (UU 24/2011); the demo ledgers start then. PP 44/2015 (in force 2015-07-01)
+// set the BPU figures still quoted today; the 18 months before are taken at the same figures (ASSUMED).
+
+const BPU_START_NOTE = "From 2014-01-01 (BPJS Ketenagakerjaan's start) ASSUMED at the PP 44/2015 figure: the demo ledgers begin then.";
+const PP44_SOURCE = "PP 44/2015 Lampiran (JKK/JKM BPU), Permenaker 5/2021; quoted by BPJS Ketenagakerjaan Sulawesi Tengah, media.alkhairaat.id 23-07-2025";
+
+export const BPU_JKK_PERSEN: RuleTable = {
+  rule: "BPU_JKK_PERSEN",
+  unit: "PERSEN",
+  renewal: "OPEN",
+  rows: [
+    { from: "2014-01-01", value: 100n, status: "ASSUMED", source: "No source read for 2014 to mid-2015", note: BPU_START_NOTE },
+    {
+      from: "2015-07-01",
+      value: 100n,
+      status: "SECONDARY",
+      source: PP44_SOURCE,
+      note: "1% of the declared monthly income (penghasilan yang dilaporkan); the regulation lists it by income band, each band's 1%: charged on the declared income itself, to the sen.",
+    },
+  ],
+};
+
+export const BPU_JKM_IURAN: RuleTable = {
+  rule: "BPU_JKM_IURAN",
+  unit: "RUPIAH_PER_BULAN",
+  renewal: "OPEN",
+  rows: [
+    { from: "2014-01-01", value: rp(6_800), status: "ASSUMED", source: "No source read for 2014 to mid-2015", note: BPU_START_NOTE },
+    {
+      from: "2015-07-01",
+      value: rp(6_800),
+      status: "SECONDARY",
+      source: PP44_SOURCE,
+      note: "A flat Rp6,800 a month whatever the income; Rp16,800 = JKK Rp10,000 (1% of Rp1 juta) + JKM Rp6,800 is the lowest BPU contribution (alkhairaat 2025).",
+    },
+  ],
+};
+
+export const BPU_JHT_PERSEN: RuleTable = {
+  rule: "BPU_JHT_PERSEN",
+  unit: "PERSEN",
+  renewal: "OPEN",
+  rows: [
+    { from: "2014-01-01", value: 200n, status: "ASSUMED", source: "No source read for 2014 to mid-2015", note: BPU_START_NOTE },
+    { from: "2015-07-01", value: 200n, status: "SECONDARY", source: "PP 46/2015 (JHT), quoted by press summaries of BPU contributions (domain.md)", note: "Optional for BPU: 2% of the declared income, credited to the member's JHT saldo." },
+  ],
+};
+
+export const BPU_BAYAR_DIMUKA_MAKS: RuleTable = {
+  rule: "BPU_BAYAR_DIMUKA_MAKS",
+  unit: "BULAN",
+  renewal: "OPEN",
+  rows: [
+    {
+      from: "2014-01-01",
+      value: 12n,
+      status: "SECONDARY",
+      source: "BPJS Ketenagakerjaan Sulawesi Tengah, media.alkhairaat.id 23-07-2025 (\"pembayaran berkala, baik tiga bulan, enam bulan, hingga satu tahun ke depan\")",
+      note: "The most months one payment may cover beyond the current month; the app offers 1, 3, 6 or 12. Start date ASSUMED.",
+    },
+  ],
+};
+
+export const BPU_MASA_TENGGANG: RuleTable = {
+  rule: "BPU_MASA_TENGGANG",
+  unit: "BULAN",
+  renewal: "OPEN",
+  rows: [
+    {
+      from: "2022-07-01",
+      value: 3n,
+      status: "SECONDARY",
+      source:
+        "Perdir 22/PERDIR.02/072022 as quoted in BPJS Ketenagakerjaan's PROBIS KEPESERTAAN (\"membayarkan iuran tertunggak maksimal 3 bulan iuran sejak tanggal berakhir perlindungan\"); media.alkhairaat.id 23-07-2025",
+      note: "Arrears may be paid for up to 3 months after protection ended; after that the membership ends (berakhir). No late fee (denda) for BPU.",
+    },
+  ],
+};
+
+export const BPU_JATUH_TEMPO: RuleTable = {
+  rule: "BPU_JATUH_TEMPO",
+  unit: "TANGGAL",
+  renewal: "OPEN",
+  rows: [
+    {
+      from: "2015-07-01",
+      value: 15n,
+      status: "SECONDARY",
+      source: "Kompas.com via kontan.co.id (\"paling lambat tanggal 15 bulan Iuran yang bersangkutan\"), summarising PP 44/2015",
+      note: "A BPU month's contribution is due on the 15th of that month (the next working day when the 15th is a holiday: not modelled, ASSUMED).",
+    },
+  ],
+};
+
+export const BPU_PENGINGAT: RuleTable = {
+  rule: "BPU_PENGINGAT",
+  unit: "HARI",
+  renewal: "OPEN",
+  rows: [{ from: "2014-01-01", value: 7n, status: "ASSUMED", source: "Our choice (no published figure)", note: "The reminder is sent this many days before protection ends." }],
+};
+
 /** The tables kept in code (JHT_PENGEMBANGAN is read from the database). */
 export const STATIC_RULE_TABLES: ReadonlyArray<RuleTable> = [
   KLAIM_JMO_SALDO_MAKS,
@@ -354,6 +473,13 @@ export const STATIC_RULE_TABLES: ReadonlyArray<RuleTable> = [
   JP_MANFAAT_MAKS,
   PPH21_JHT_SEKALIGUS,
   PPH21_JHT_TANPA_NPWP,
+  BPU_JKK_PERSEN,
+  BPU_JKM_IURAN,
+  BPU_JHT_PERSEN,
+  BPU_BAYAR_DIMUKA_MAKS,
+  BPU_MASA_TENGGANG,
+  BPU_JATUH_TEMPO,
+  BPU_PENGINGAT,
 ];
 
 /** The JHT development rates (jht_rates rows) as a rule table: one figure per calendar year. */

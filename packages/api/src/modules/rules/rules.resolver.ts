@@ -5,13 +5,16 @@ import type { Context } from "../../server/context.ts";
 import { formatPercent } from "../saldo/money.ts";
 import { periodsOf, type NoFigureReason, type RuleLookup, type RuleRow, type RuleTable } from "./rule-book.ts";
 
+/** Units whose value is a whole count (months, days, a day of the month), shown without decimals. */
+const COUNT_UNITS: ReadonlySet<RuleTable["unit"]> = new Set(["BULAN", "HARI", "TANGGAL"]);
+
 function toFigure(table: RuleTable, row: RuleRow, until: string | null): DatedRuleFigure {
   const rupiah = table.unit === "RUPIAH" || table.unit === "RUPIAH_PER_BULAN";
   return Object.assign(new DatedRuleFigure(), {
     rule: table.rule as DatedRuleName,
     effectiveFrom: row.from,
     effectiveUntil: until,
-    value: rupiah ? senToRupiah(row.value) : formatPercent(Number(row.value)),
+    value: rupiah ? senToRupiah(row.value) : COUNT_UNITS.has(table.unit) ? row.value.toString() : formatPercent(Number(row.value)),
     unit: table.unit as DatedRuleUnit,
     bandAbove: row.band?.aboveSen ?? null,
     bandUpTo: row.band?.upToSen ?? null,
@@ -61,7 +64,7 @@ export class RulesResolver {
     description: "The figure of a rule in force on a day (public); a day no row covers answers found: false with the reason, never an older figure",
   })
   async datedRuleOn(
-    @Arg("rule", () => DatedRuleName) rule: DatedRuleName,
+    @Arg("rule", () => DatedRuleName, { description: "The rule to look up" }) rule: DatedRuleName,
     @Arg("date", () => DateScalar, { description: "The day the figure applies to (YYYY-MM-DD)" }) date: string,
     @Ctx() ctx: Context,
   ): Promise<DatedRuleLookup> {

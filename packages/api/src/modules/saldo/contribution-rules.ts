@@ -1,4 +1,4 @@
-import { figureOn, JP_UPAH_MAKS, NoRuleFigureError, type RuleStatus } from "../rules/rule-book.ts";
+import { BPU_JHT_PERSEN, BPU_JKK_PERSEN, BPU_JKM_IURAN, figureOn, JP_UPAH_MAKS, NoRuleFigureError, type RuleStatus } from "../rules/rule-book.ts";
 import { percentOf } from "./money.ts";
 
 /**
@@ -20,11 +20,18 @@ export const PU_RATES = {
 /** JKK by the employer's risk class I–V (very low … very high). */
 export const JKK_BY_RISK_CLASS_BP = [24, 54, 89, 127, 174] as const;
 
-export const BPU_RATES = {
-  jkkBp: 100,
-  jkmFlatSen: 680_000n, // Rp6,800 a month
-  jhtOptionalWorkerBp: 200,
-} as const;
+/**
+ * The BPU figures in force on a month (rule book: BPU_JKK_PERSEN, BPU_JKM_IURAN, BPU_JHT_PERSEN; sources in
+ * docs/domain/iuran-bpu.md). Dated, so a later change of rate charges only the months from its date.
+ */
+export function bpuRatesOn(period: string): { jkkBp: number; jkmFlatSen: bigint; jhtOptionalWorkerBp: number } {
+  const day = `${period.slice(0, 7)}-01`;
+  return {
+    jkkBp: Number(figureOn(BPU_JKK_PERSEN, day).value),
+    jkmFlatSen: figureOn(BPU_JKM_IURAN, day).value,
+    jhtOptionalWorkerBp: Number(figureOn(BPU_JHT_PERSEN, day).value),
+  };
+}
 
 export type Source = RuleStatus;
 
@@ -101,13 +108,14 @@ export function contributionFor(
 ): ContributionShares {
   if (segment === "PMI" || segment === "JAKON") throw new ContributionNotSupportedError(segment);
   if (segment === "BPU") {
+    const rates = bpuRatesOn(period);
     return {
       jhtEmployerSen: 0n,
-      jhtWorkerSen: options.bpuJht ? percentOf(wageSen, BPU_RATES.jhtOptionalWorkerBp) : 0n,
+      jhtWorkerSen: options.bpuJht ? percentOf(wageSen, rates.jhtOptionalWorkerBp) : 0n,
       jpEmployerSen: 0n,
       jpWorkerSen: 0n,
-      jkkSen: percentOf(wageSen, BPU_RATES.jkkBp),
-      jkmSen: BPU_RATES.jkmFlatSen,
+      jkkSen: percentOf(wageSen, rates.jkkBp),
+      jkmSen: rates.jkmFlatSen,
     };
   }
   const cap = jpWageCap(period, { beyondTable: options.jpCapBeyondTable ?? "REFUSE" });

@@ -58,10 +58,18 @@ export class SaldoService {
    * that keeps it. Every closed year of every card is kept, so a later read starts at the open year.
    */
   async forCards(cardIds: readonly string[]): Promise<Map<string, CardStatements>> {
+    if (cardIds.length === 0) return new Map();
+    return this.fromRead(cardIds, await saldoRepository.readForCards(this.database, cardIds));
+  }
+
+  /**
+   * The statements of these cards from a saldo read made by another statement (a home screen reads the
+   * participant, the cards and the saldo at once): the years are computed here, and closed years not kept yet are
+   * kept (one insert, only when a year has closed since the last computation).
+   */
+  async fromRead(cardIds: readonly string[], read: SaldoRead): Promise<Map<string, CardStatements>> {
     const asOf = this.today();
     const db = this.database.db;
-    if (cardIds.length === 0) return new Map();
-    const read = await saldoRepository.readForCards(db, cardIds);
     const rates = new Map<number, YearRate>(read.rates.map((r) => [r.year, { rateBp: r.rateBp, source: r.source }]));
     const closed = groupByCard(read.closed);
     const withdrawalRows = read.withdrawals;

@@ -17,12 +17,12 @@ async function signedInParticipant(ctx: Context): Promise<ParticipantRow> {
 @Resolver()
 export class SimulasiResolver {
   @Query(() => SimulasiJht, { description: "The signed-in participant's JHT balance projected to age 56, year by year" })
-  async simulasiJht(@Arg("input", () => SimulasiJhtInput) input: SimulasiJhtInput, @Ctx() ctx: Context): Promise<SimulasiJht> {
+  async simulasiJht(@Arg("input", () => SimulasiJhtInput, { description: "Assumptions to override; {} uses the participant's data and the defaults" }) input: SimulasiJhtInput, @Ctx() ctx: Context): Promise<SimulasiJht> {
     return ctx.services.simulasi.jht(await signedInParticipant(ctx), input);
   }
 
   @Query(() => SimulasiJp, { description: "The signed-in participant's JP pension under PP 45/2015: monthly pension or lump sum" })
-  async simulasiJp(@Arg("input", () => SimulasiJpInput) input: SimulasiJpInput, @Ctx() ctx: Context): Promise<SimulasiJp> {
+  async simulasiJp(@Arg("input", () => SimulasiJpInput, { description: "Assumptions to override; {} uses the participant's data and the defaults" }) input: SimulasiJpInput, @Ctx() ctx: Context): Promise<SimulasiJp> {
     const participant = await signedInParticipant(ctx);
     const cards = await ctx.loaders.cardsByParticipant.load(participant.id);
     return ctx.services.simulasi.jp(participant, cards, input);

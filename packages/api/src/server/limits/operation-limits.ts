@@ -177,20 +177,46 @@ export function prepareOperation(
   if (source.query === undefined) {
     return { errors: [coded(new GraphQLError("GraphQL operations must contain a non-empty `query`."), "BAD_REQUEST")] };
   }
-  let document: DocumentNode;
-  try {
-    document = parse(source.query, { maxTokens: limits.maxTokens });
-  } catch (error) {
-    return { errors: [coded(error as GraphQLError, "GRAPHQL_PARSE_FAILED")] };
+  const cache = validDocuments(schema, limits, options.introspection !== false);
+  let document = cache.get(source.query);
+  if (!document) {
+    try {
+      document = parse(source.query, { maxTokens: limits.maxTokens });
+    } catch (error) {
+      return { errors: [coded(error as GraphQLError, "GRAPHQL_PARSE_FAILED")] };
+    }
+    // The limits first and alone: they are linear in the document, and a document over them is not worth the rest.
+    let errors = validate(schema, document, limitValidationRules(limits));
+    if (!errors.length) {
+      errors = validate(schema, document, options.introspection === false ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules);
+    }
+    if (errors.length) return { errors: errors.map((e) => coded(e, "GRAPHQL_VALIDATION_FAILED")) };
+    if (source.query.length <= VALID_DOCUMENT_MAX_LENGTH) {
+      if (cache.size >= VALID_DOCUMENTS_PER_SERVER) cache.delete(cache.keys().next().value!);
+      cache.set(source.query, document);
+    }
   }
-  // The limits first and alone: they are linear in the document, and a document over them is not worth the rest.
-  let errors = validate(schema, document, limitValidationRules(limits));
-  if (!errors.length) {
-    errors = validate(schema, document, options.introspection === false ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules);
-  }
-  if (errors.length) return { errors: errors.map((e) => coded(e, "GRAPHQL_VALIDATION_FAILED")) };
+  // The cost depends on the variables: measured every time.
   const { cost, error } = measureCost(schema, document, payload.variables, payload.operationName, limits);
   return error ? { errors: [error] } : { document, cost };
+}
+
+/**
+ * Documents that passed parse and validation, by text, per schema, limits and introspection setting. Subscriptions
+ * repeat a few documents thousands of times (every open claim tracker sends the same one): one shared syntax tree
+ * instead of ~6 KB of tokens and nodes per subscription, and no second parse and validation. Errors are not kept
+ * (their messages are in the caller's language). Oldest out first past the bound.
+ */
+const validDocumentCaches = new WeakMap<GraphQLSchema, WeakMap<OperationLimits, Map<string, DocumentNode>[]>>();
+const VALID_DOCUMENTS_PER_SERVER = 500;
+const VALID_DOCUMENT_MAX_LENGTH = 10_000;
+
+function validDocuments(schema: GraphQLSchema, limits: OperationLimits, introspection: boolean): Map<string, DocumentNode> {
+  let byLimits = validDocumentCaches.get(schema);
+  if (!byLimits) validDocumentCaches.set(schema, (byLimits = new WeakMap()));
+  let pair = byLimits.get(limits);
+  if (!pair) byLimits.set(limits, (pair = [new Map(), new Map()]));
+  return pair[introspection ? 1 : 0]!;
 }
 
 /**
