@@ -138,7 +138,7 @@ async function rawSqlHomeQuery(sql: postgres.Sql, user: Pick<User, "sessionId" |
   if (!session || session[SESSION_COLUMNS.index("revoked_at")] !== null || account("blocked_at") !== null || account("id") !== user.accountId) {
     throw new Error("session not live");
   }
-  const rows = await sql.unsafe(FIND_WITH_CARDS_AND_SALDO, [`{${account("participant_id") as string}}`], { prepare: true }).values();
+  const rows = await sql.unsafe(FIND_WITH_CARDS_AND_SALDO.one, [account("participant_id") as string], { prepare: true }).values();
   if (rows.length === 0) throw new Error("participant not found");
   return 2;
 }
