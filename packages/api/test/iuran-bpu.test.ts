@@ -192,6 +192,38 @@ describe("iuran BPU end to end", () => {
   });
 });
 
+describe("only the card's holder (and staff) reach a bill and its payments", () => {
+  it("refuses another member the bill, the payment, paying for the card and following its payments", async () => {
+    const r = await rina();
+    const payment = await createPayment(r.token, r.cardId);
+    const stranger = await h.seed.participant().withCard({ segment: "BPU" }).withAccount().build();
+    const token = (await signIn(h.server.url, stranger.email!, TEST_PASSWORD)).accessToken;
+    // As documented: null for a card that is not yours (whether it exists is not told either).
+    const bill = await gql(h.server.url, BILL, { cardId: r.cardId }, { token });
+    expect(bill.data?.iuranBpu).toBeNull();
+    expect((await gql(h.server.url, BILL, { cardId: r.cardId }, { token: r.token })).data?.iuranBpu?.openPayment?.id).toBe(payment.id);
+    const read = await gql(h.server.url, `query($id: ID!) { iuranBpuPayment(id: $id) { id code } }`, { id: payment.id }, { token });
+    expect(read.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(read.data?.iuranBpuPayment ?? null).toBeNull();
+    expect(JSON.stringify(read)).not.toContain(payment.code);
+    const before = await h.tdb.database.db.select().from(bpuPayments).where(eq(bpuPayments.cardId, r.card.id));
+    const pay = await gql(h.server.url, CREATE, { input: { cardId: r.cardId, months: 1, channel: "VA_BRI", idempotencyKey: "stranger-1" } }, { token });
+    expect(pay.errors?.[0]?.extensions?.code ?? pay.data?.iuranBpuCreatePayment?.userErrors?.[0]?.code).toBeTruthy();
+    expect(pay.data?.iuranBpuCreatePayment?.payment ?? null).toBeNull();
+    expect(await h.tdb.database.db.select().from(bpuPayments).where(eq(bpuPayments.cardId, r.card.id))).toEqual(before);
+    const client = wsClient(h.server.url, token);
+    try {
+      const refused = collect(client, CHANGED, { cardId: r.cardId });
+      await connected(client);
+      await expect(refused.next(1)).resolves.toMatchObject({ errors: [{ extensions: { code: "FORBIDDEN" } }] });
+      const byPayment = collect(client, CHANGED, { paymentId: payment.id });
+      await expect(byPayment.next(1)).resolves.toMatchObject({ errors: [{ extensions: { code: "FORBIDDEN" } }] });
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
 describe("the payment webhook", () => {
   it("refuses a forged signature, an old timestamp, an unknown payment and a different amount, and changes nothing", async () => {
     const r = await rina();
