@@ -33,6 +33,10 @@ const schema = z
     WS_MAX_ANONYMOUS_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
     WS_MAX_OPERATIONS_PER_SOCKET: z.coerce.number().int().min(1).max(1000).default(20),
     WS_SESSION_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    // How long an idle HTTP keep-alive connection stays open. Longer than any client or load balancer keeps one (undici
+    // 4 s, browsers ~60 s, cloud balancers 60 s): otherwise a client can send a request on a connection the server is
+    // closing at that moment and get ECONNRESET (seen in the test suite under load with Node's 5 s default).
+    HTTP_KEEP_ALIVE_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
     // Selfies over this many million pixels are refused (SELFIE_TOO_LARGE) before decoding: 13 takes every phone's
     // front camera (≤ 12.53 MP); each megapixel costs up to ~35 MB in a decode thread, hence at most 24.
     SELFIE_MAX_MEGAPIXELS: z.coerce.number().min(1).max(24).default(13),
@@ -106,6 +110,8 @@ export interface Config {
     maxCost: number;
     trustedDocuments: "off" | "sdk";
   };
+  /** Idle keep-alive connections are closed after this long (seconds); headers must arrive within it + 1 s. */
+  httpKeepAliveSeconds: number;
   /** Limits and session checks of WebSockets (socket-sessions.ts). */
   ws: { maxSocketsPerAccount: number; maxAnonymousSocketsPerAddress: number; maxOperationsPerSocket: number; sessionSweepSeconds: number };
   /** Origins browsers may call from; `*` allows any (the default outside production). */
@@ -156,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxOperationsPerSocket: e.WS_MAX_OPERATIONS_PER_SOCKET,
       sessionSweepSeconds: e.WS_SESSION_SWEEP_SECONDS,
     },
+    httpKeepAliveSeconds: e.HTTP_KEEP_ALIVE_SECONDS,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     selfieMaxMegapixels: e.SELFIE_MAX_MEGAPIXELS,
     limits: {

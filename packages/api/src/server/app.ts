@@ -82,6 +82,9 @@ export async function startServer(config: Config, database: Database): Promise<R
   // Off by default: req.ip is the socket's address and X-Forwarded-For is ignored (it could be forged).
   app.set("trust proxy", config.trustProxy);
   const httpServer = createServer(app);
+  // Idle keep-alive connections outlive the clients' and balancers' own (config: HTTP_KEEP_ALIVE_SECONDS).
+  httpServer.keepAliveTimeout = config.httpKeepAliveSeconds * 1000;
+  httpServer.headersTimeout = httpServer.keepAliveTimeout + 1000;
 
   // graphql-ws on the same path; the token comes in the connection_init payload. A message may be as large as an
   // HTTP body (selfies travel base64 in variables); `ws` would otherwise buffer up to 100 MiB.

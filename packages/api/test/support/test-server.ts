@@ -15,14 +15,12 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /**
- * A real server on a free port, on the test file's database. Its idle keep-alive connections live longer than any
- * pause in a test: with Node's 5 s default, a pause spent in PGlite (which blocks the event loop) let the server
- * close a socket that fetch then reused, failing the next request with ECONNRESET.
+ * A real server on a free port, on the test file's database. Its idle keep-alive connections live 65 s
+ * (HTTP_KEEP_ALIVE_SECONDS), longer than any pause in a test: with Node's 5 s default, a pause spent in PGlite (which
+ * blocks the event loop) let the server close a socket that fetch then reused, failing the next request with ECONNRESET.
  */
 export async function startTestServer(database: Database, overrides: Record<string, string> = {}): Promise<RunningServer> {
-  const server = await startServer(testConfig(overrides), database);
-  server.httpServer.keepAliveTimeout = 60_000;
-  return server;
+  return startServer(testConfig(overrides), database);
 }
 
 export interface GqlResponse<T = Record<string, any>> {
