@@ -3,89 +3,38 @@
 // 3 months, presses "Bayar (sandbox)" (the sandbox provider calls the API's signed webhook over HTTP), and sees PAID
 // arrive through iuranBpuPaymentChanged without a reload, protected-until moved by 3 months, the receipt with its PDF
 // (fetched with her token) and the new months in Riwayat iuran. A production build leaves the sandbox button out.
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { build, preview, type PreviewServer } from "vite";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../../packages/api/src/server/app.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { bpuMemberships, contributions } from "../../../packages/api/src/db/schema.ts";
 import { addMonths, firstOfMonth, lastDayOf } from "../../../packages/api/src/modules/iuran/iuran-bill.ts";
 import { contributionFor } from "../../../packages/api/src/modules/saldo/contribution-rules.ts";
 import { todayWib } from "../../../packages/api/src/modules/saldo/saldo.service.ts";
 import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
-import { openTestDatabase, type TestDatabase } from "../../../packages/api/test/support/test-database.ts";
-import { gql, signIn, startTestServer } from "../../../packages/api/test/support/test-server.ts";
+import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
 import { formatDate, formatMonth } from "../src/format.ts";
+import { buildApp, HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, WEB_ROOT } from "./support/app-under-test.ts";
 
-const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SCREENSHOT = join(WEB_ROOT, "test/__screenshots__/iuran-bpu-lunas.png");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const BROWSER_REQUIRED = process.env.CI === "true";
-if (!HAVE_CHROMIUM && !BROWSER_REQUIRED) {
-  console.warn(`Skipping the iuran BPU browser test: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
-}
-// As in journey.test.ts: the closed network's flags and a root-safe sandbox off.
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-let tdb: TestDatabase;
-let api: RunningServer;
-let web: PreviewServer;
-let webUrl: string;
-let outDir: string;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  if (!HAVE_CHROMIUM) {
-    if (BROWSER_REQUIRED) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-    return;
-  }
-  tdb = await openTestDatabase();
-  // Workers and jobs off (tests' default): nothing expires or moves on its own.
-  api = await startTestServer(tdb.database, { KLAIM_WORKER_INTERVAL_MS: "0" });
-  outDir = await mkdtemp(join(tmpdir(), "jmo-web-iuran-"));
-  const configFile = join(WEB_ROOT, "vite.config.ts");
-  // A production build that asks for the sandbox button, as a staging deployment would (VITE_ variables of the
-  // process are read by Vite's loadEnv).
-  process.env.VITE_JMO_SANDBOX = "true";
-  try {
-    await build({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir, emptyOutDir: true } });
-  } finally {
-    delete process.env.VITE_JMO_SANDBOX;
-  }
-  web = await preview({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir }, preview: { host: "127.0.0.1", port: 0, strictPort: false } });
-  webUrl = `http://127.0.0.1:${(web.httpServer.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await api?.stop();
-  await tdb?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
-});
-
-beforeEach(() => tdb?.truncate());
+// Workers and jobs off (tests' default): nothing expires or moves on its own. A production build that asks for the
+// sandbox button, as a staging deployment would.
+const app = useAppUnderTest("iuran BPU", { apiEnv: { KLAIM_WORKER_INTERVAL_MS: "0" }, buildEnv: { VITE_JMO_SANDBOX: "true" } });
 
 const DECLARED = 300_000_000n; // Rp3 juta, in sen
 
 /** Rina as in the demo data: BPU with JKK + JKM + JHT on Rp3 juta, 3 months paid up to last month, this month due. */
 async function seedRina() {
   const lastPaid = addMonths(firstOfMonth(todayWib()), -1);
-  const seed = builders(tdb.database.db);
+  const seed = builders(app.tdb.database.db);
   const rina = await seed
     .participant({ fullName: "Rina Wulandari", gender: "PEREMPUAN" })
     .withCard({ segment: "BPU", status: "AKTIF", registeredAt: addMonths(lastPaid, -2) })
     .withAccount({ email: "rina@example.com" })
     .build();
   const card = rina.cards[0]!;
-  const db = tdb.database.db;
+  const db = app.tdb.database.db;
   await db.insert(bpuMemberships).values({ cardId: card.id, declaredIncomeSen: DECLARED, jht: true });
   for (let i = 0; i < 3; i += 1) {
     const period = addMonths(lastPaid, -i);
@@ -95,9 +44,7 @@ async function seedRina() {
 }
 
 async function openPage(): Promise<{ page: Page; problems: string[]; paidFrames: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 820, height: 1000 }, locale: "en-US" });
-  const page = await context.newPage();
-  const problems: string[] = [];
+  const { page, problems } = await openBrowserPage(app.browser);
   // Frames the server sent on the page's WebSocket that carry a PAID payment event.
   const paidFrames: string[] = [];
   page.on("websocket", (socket) =>
@@ -105,13 +52,6 @@ async function openPage(): Promise<{ page: Page; problems: string[]; paidFrames:
       if (typeof payload === "string" && payload.includes("iuranBpuPaymentChanged") && payload.includes('"status":"PAID"')) paidFrames.push(payload);
     }),
   );
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
-  });
   return { page, problems, paidFrames };
 }
 
@@ -123,7 +63,7 @@ async function withPageText(page: Page, error: unknown): Promise<unknown> {
 
 const periodsShown = (page: Page) => page.locator("[data-testid=riwayat] tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-period")));
 
-describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("iuran BPU in the reference web app", () => {
+describe.skipIf(!HAVE_CHROMIUM)("iuran BPU in the reference web app", () => {
   it(
     "pays 3 months with a VA code, sees PAID arrive live, protection moved, the receipt PDF and the new months in Riwayat iuran",
     async () => {
@@ -131,7 +71,7 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("iuran BPU in the reference
       const thisMonth = firstOfMonth(todayWib());
       const { page, problems, paidFrames } = await openPage();
       try {
-        await page.goto(`${webUrl}?api=${encodeURIComponent(api.url)}#/masuk`);
+        await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/masuk`);
         await page.fill("input[name=identifier]", "rina@example.com");
         await page.fill("input[name=password]", TEST_PASSWORD);
         await page.click("button:has-text('Masuk')");
@@ -194,10 +134,10 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("iuran BPU in the reference
         expect(await page.evaluate(() => (window as unknown as { __journey?: string }).__journey)).toBe("tanpa-reload");
 
         // The receipt is the API's, and protection moved by the 3 months paid.
-        const { accessToken } = await signIn(api.url, "rina@example.com");
-        const res = await gql<{ me: { cards: Array<{ id: string }> } }>(api.url, "query { me { cards { id } } }", {}, { token: accessToken });
+        const { accessToken } = await signIn(app.api.url, "rina@example.com");
+        const res = await gql<{ me: { cards: Array<{ id: string }> } }>(app.api.url, "query { me { cards { id } } }", {}, { token: accessToken });
         const paid = await gql<{ iuranBpu: { protectedUntil: string; openPayment: null } }>(
-          api.url,
+          app.api.url,
           "query($cardId: ID!) { iuranBpu(cardId: $cardId) { protectedUntil openPayment { id } } }",
           { cardId: res.data!.me.cards[0]!.id },
           { token: accessToken },
@@ -240,13 +180,13 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("iuran BPU in the reference
   it("leaves the sandbox pay button out of a production build that does not ask for it", async () => {
     const plainOut = await mkdtemp(join(tmpdir(), "jmo-web-prod-"));
     try {
-      await build({ root: WEB_ROOT, configFile: join(WEB_ROOT, "vite.config.ts"), logLevel: "silent", build: { outDir: plainOut, emptyOutDir: true } });
+      await buildApp(plainOut);
       const assets = join(plainOut, "assets");
       const code = (await Promise.all((await readdir(assets)).filter((f) => f.endsWith(".js")).map((f) => readFile(join(assets, f), "utf8")))).join("\n");
       expect(code).toContain("Buat Kode Pembayaran");
       expect(code).not.toContain("Bayar (sandbox)");
       // The sandbox build of beforeAll has it: the check above can fail.
-      const sandboxCode = (await Promise.all((await readdir(join(outDir, "assets"))).filter((f) => f.endsWith(".js")).map((f) => readFile(join(outDir, "assets", f), "utf8")))).join("\n");
+      const sandboxCode = (await Promise.all((await readdir(join(app.outDir, "assets"))).filter((f) => f.endsWith(".js")).map((f) => readFile(join(app.outDir, "assets", f), "utf8")))).join("\n");
       expect(sandboxCode).toContain("Bayar (sandbox)");
     } finally {
       await rm(plainOut, { recursive: true, force: true });

@@ -1,80 +1,24 @@
 // The reference web app in headless Chromium (Debian's chromium, driven by playwright-core) against a real API server:
 // budi signs in, makes a JHT claim through every step, and watches it reach "Proses Klaim Selesai" without a reload.
 // The browser asks for English (en-US): the Indonesian UI must still get the API's messages in Indonesian.
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { build, preview, type PreviewServer } from "vite";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../../packages/api/src/server/app.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
 import { makeTestSelfieBytes } from "../../../packages/api/test/support/selfies.ts";
-import { openTestDatabase, type TestDatabase } from "../../../packages/api/test/support/test-database.ts";
-import { gql, signIn, startTestServer } from "../../../packages/api/test/support/test-server.ts";
+import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
 import { formatRupiah } from "../src/format.ts";
 import { outbox } from "../../../packages/api/src/db/schema.ts";
+import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, WEB_ROOT } from "./support/app-under-test.ts";
 
-const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SCREENSHOT = join(WEB_ROOT, "test/__screenshots__/klaim-selesai.png");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// CI (.ci/run sets CI=true) always runs the browser test; a developer's machine without Chromium skips it, saying so.
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const BROWSER_REQUIRED = process.env.CI === "true";
-if (!HAVE_CHROMIUM && !BROWSER_REQUIRED) {
-  console.warn(`Skipping the browser test: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
-}
-// The flags this machine's closed network needs (no background connections, no QUIC) and a root-safe sandbox off.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-let tdb: TestDatabase;
-let api: RunningServer;
-let web: PreviewServer;
-let webUrl: string;
-let outDir: string;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  if (!HAVE_CHROMIUM) {
-    if (BROWSER_REQUIRED) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-    return;
-  }
-  tdb = await openTestDatabase();
-  // The klaim worker stays off (tests' default): the test moves the claim itself once the page shows it submitted.
-  api = await startTestServer(tdb.database, { KLAIM_WORKER_INTERVAL_MS: "0", KLAIM_STEP_DELAY_SECONDS: "0" });
-  outDir = await mkdtemp(join(tmpdir(), "jmo-web-"));
-  const configFile = join(WEB_ROOT, "vite.config.ts");
-  await build({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir, emptyOutDir: true } });
-  web = await preview({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir }, preview: { host: "127.0.0.1", port: 0, strictPort: false } });
-  const address = web.httpServer.address() as AddressInfo;
-  webUrl = `http://127.0.0.1:${address.port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await api?.stop();
-  await tdb?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
-});
-
-beforeEach(() => tdb.truncate());
+// The klaim worker stays off (tests' default): the test moves the claim itself once the page shows it submitted.
+const app = useAppUnderTest("reference web app", { apiEnv: { KLAIM_WORKER_INTERVAL_MS: "0", KLAIM_STEP_DELAY_SECONDS: "0" } });
 
 /** budi as in the demo data: PU card NONAKTIF for three months, pengkinian TERVERIFIKASI, saldo under Rp10 juta. */
 async function seedBudi() {
-  const seed = builders(tdb.database.db);
+  const seed = builders(app.tdb.database.db);
   const since = new Date();
   since.setUTCMonth(since.getUTCMonth() - 3);
   const budi = await seed
@@ -87,9 +31,7 @@ async function seedBudi() {
 }
 
 async function openPage(): Promise<{ page: Page; problems: string[]; connectionInits: unknown[] }> {
-  const context = await browser!.newContext({ viewport: { width: 820, height: 1000 }, locale: "en-US" });
-  const page = await context.newPage();
-  const problems: string[] = [];
+  const { page, problems } = await openBrowserPage(app.browser);
   // The payloads of graphql-ws connection_init messages the page sends.
   const connectionInits: unknown[] = [];
   page.on("websocket", (socket) =>
@@ -98,13 +40,6 @@ async function openPage(): Promise<{ page: Page; problems: string[]; connectionI
       if (message.type === "connection_init") connectionInits.push(message.payload);
     }),
   );
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
-  });
   return { page, problems, connectionInits };
 }
 
@@ -122,7 +57,7 @@ async function fieldError(page: Page, selector: string): Promise<{ invalid: stri
 }
 
 async function signInAs(page: Page, email: string, fullName: string): Promise<void> {
-  await page.goto(`${webUrl}?api=${encodeURIComponent(api.url)}#/masuk`);
+  await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/masuk`);
   await page.fill("input[name=identifier]", email);
   await page.fill("input[name=password]", TEST_PASSWORD);
   await page.click("button:has-text('Masuk')");
@@ -137,12 +72,12 @@ async function withPageText(page: Page, error: unknown): Promise<unknown> {
 
 const signInAsBudi = (page: Page) => signInAs(page, "budi@example.com", "Budi Santoso");
 
-describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("reference web app", () => {
+describe.skipIf(!HAVE_CHROMIUM)("reference web app", () => {
   it(
     "takes siti through pengkinian data and shows the decision arrive live",
     async () => {
       const kpjs = ["19123456712", "23098765434"];
-      await builders(tdb.database.db)
+      await builders(app.tdb.database.db)
         .participant({ fullName: "Siti Rahayu", nik: "3273026108930002", gender: "PEREMPUAN", birthDate: "1993-08-21", phone: "+6281200000002" })
         .withCard({ kpj: kpjs[0], status: "NONAKTIF", registeredAt: "2019-07-01", nonaktifSince: "2022-12-31" })
         .withCard({ kpj: kpjs[1], status: "AKTIF", registeredAt: "2023-02-01" })
@@ -200,7 +135,7 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("reference web app", () => 
         const smsCode = page.locator("form[data-form='Kode verifikasi SMS']");
         await smsCode.waitFor();
         // The web app has no drizzle-orm of its own: read the (small) outbox and pick the message here.
-        const sms = (await tdb.database.db.select().from(outbox)).find((m) => m.destination === "+6281299998888");
+        const sms = (await app.tdb.database.db.select().from(outbox)).find((m) => m.destination === "+6281299998888");
         await smsCode.locator("input[name=smsCode]").fill(String(sms?.params.code));
         await smsCode.locator("button[type=submit]").click();
         await page.locator("ol.steps li.done", { hasText: "Data Kontak" }).waitFor();
@@ -245,7 +180,7 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("reference web app", () => 
         await page.locator("[data-testid=pengkinian-status]", { hasText: "Diajukan" }).waitFor();
 
         // The verification runs (its worker is off in tests); the outcome arrives through pengkinianStatusChanged.
-        await api.services.pengkinian.decideDue();
+        await app.api.services.pengkinian.decideDue();
         await page.locator("[data-testid=pengkinian-status]", { hasText: "Terverifikasi" }).waitFor({ timeout: 30_000 });
         expect(await page.evaluate(() => (window as unknown as { __journey?: string }).__journey)).toBe("tanpa-reload");
         // The WebSocket asks for Indonesian too (the browser cannot set headers on it).
@@ -265,9 +200,9 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("reference web app", () => 
     "shows the merged saldo with its yearly statement (RSJHT) and chart, and the pengkinian status",
     async () => {
       const budi = await seedBudi();
-      const { accessToken } = await signIn(api.url, "budi@example.com");
+      const { accessToken } = await signIn(app.api.url, "budi@example.com");
       const res = await gql<{ me: { saldoJht: { total: string; years: Array<{ year: number; saldoAkhir: string }> } } }>(
-        api.url,
+        app.api.url,
         "query { me { saldoJht { total years { year saldoAkhir } } } }",
         {},
         { token: accessToken },
@@ -276,7 +211,7 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("reference web app", () => 
       const { page, problems } = await openPage();
       try {
         // A wrong password: the API's Indonesian message beside the password field (the browser asks for English).
-        await page.goto(`${webUrl}?api=${encodeURIComponent(api.url)}#/masuk`);
+        await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/masuk`);
         await page.fill("input[name=identifier]", "budi@example.com");
         await page.fill("input[name=password]", "bukan-kata-sandinya");
         await page.click("button:has-text('Masuk')");
@@ -370,7 +305,7 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("reference web app", () => 
         // each status arrives through klaimStatusChanged.
         await page.locator("[data-testid=timeline] li[data-status=AGENDA]").waitFor();
         expect(await page.getByTestId("klaim-selesai").count()).toBe(0);
-        expect(await api.services.klaimWorker.runDue()).toBeGreaterThan(0);
+        expect(await app.api.services.klaimWorker.runDue()).toBeGreaterThan(0);
         await page.getByTestId("klaim-selesai").waitFor({ timeout: 60_000 });
         expect(await page.getByTestId("klaim-selesai").getByRole("heading").textContent()).toBe("Proses Klaim Selesai");
         expect(await page.evaluate(() => (window as unknown as { __journey?: string }).__journey)).toBe("tanpa-reload");
