@@ -36,8 +36,8 @@ import postgres from "postgres";
 import { openDatabase } from "../src/db/database.ts";
 import { accounts, sessions } from "../src/db/schema.ts";
 import { accountRepository, SESSION_WITH_ACCOUNT } from "../src/modules/accounts/account.repository.ts";
-import { hashPassword } from "../src/modules/accounts/password.ts";
 import { FIND_WITH_CARDS_AND_SALDO, participantRepository } from "../src/modules/participants/participant.repository.ts";
+import { BENCH_PASSWORD, benchAccounts, freePort, measuredServerEnv, median, quantile, sleep } from "./support.ts";
 import { buildStatements, type YearRate } from "../src/modules/saldo/jht-engine.ts";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
@@ -50,7 +50,7 @@ const GRAPHQL15_VERSION = "15.8.0";
 const POSTGRAPHILE_DIR = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "jmo-bench", "postgraphile");
 const TOKEN_SECRET = "bench-compare-secret-0123456789-abcdefghij";
 const PG_JWT_SECRET = "bench-compare-postgraphile-secret-0123456789";
-const PASSWORD = "Bench#Compare2026";
+const PASSWORD = BENCH_PASSWORD;
 // Both servers use a pool of this many connections (postgres.js' default max in src/db/database.ts; PostGraphile's
 // --max-pool-size defaults to 10 as well, set explicitly below), and so does the raw SQL floor.
 const POOL = 10;
@@ -156,7 +156,6 @@ async function dataLayerHomeQuery(database: ReturnType<typeof openDatabase>, use
 // Processes and set-up
 
 const log = (line: string) => console.error(`[compare] ${line}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -196,17 +195,6 @@ function ensurePostgraphile(): string {
   const r = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: POSTGRAPHILE_DIR, stdio: "inherit" });
   if (r.status !== 0 || !existsSync(cli)) throw new Error("npm install of postgraphile failed");
   return cli;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 interface Running {
@@ -266,26 +254,7 @@ async function startProject(databaseUrl: string): Promise<Running> {
   return startProcess(
     "project",
     [process.execPath, COMPILED_MAIN],
-    {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      TOKEN_SECRET,
-      LOG_LEVEL: "warn",
-      SEED_DEMO_ACCOUNTS: "false",
-      // Tokens outlive the run (the most the config allows). No limit of the production config counts queries; the
-      // home query is not an SDK operation, so trusted documents stay off (the default, set in case it changes).
-      ACCESS_TOKEN_TTL_SECONDS: "3600",
-      TRUSTED_DOCUMENTS: "off",
-      // Logins come from one address; login is limited to 600 per address per 15 minutes (rate-limit.ts). The bench
-      // signs each participant in from an address of its own (X-Forwarded-For), trusted from loopback only.
-      TRUST_PROXY: "loopback",
-      // Nothing to decide or move in the background while measuring.
-      PENGKINIAN_WORKER_INTERVAL_MS: "0",
-      KLAIM_WORKER_INTERVAL_MS: "0",
-    },
+    measuredServerEnv(databaseUrl, port, TOKEN_SECRET),
     `http://127.0.0.1:${port}/graphql`,
     "{ __typename }",
   );
@@ -365,26 +334,6 @@ async function prepareDatabase(): Promise<{ url: string; drop: () => Promise<voi
 
 const redact = (url: string) => url.replace(/\/\/[^@/]*@/, "//…@");
 
-/**
- * Accounts for the first USERS participants (by NIK) that have no account of their own (the demo accounts keep
- * theirs), all with one password hash, as the seeder does. Idempotent, so a reused database keeps its bench accounts.
- */
-async function createAccounts(sql: postgres.Sql): Promise<Array<{ email: string; participantId: string }>> {
-  const hash = await hashPassword(PASSWORD);
-  await sql`insert into accounts (participant_id, email, password_hash)
-    select p.id, 'bench.' || p.id || '@bench.test', ${hash}
-    from participants p
-    where not exists (select 1 from accounts a where a.participant_id = p.id)
-      and p.id in (select p2.id from participants p2
-        where not exists (select 1 from accounts a2 where a2.participant_id = p2.id and a2.email not like 'bench.%@bench.test')
-        order by p2.nik limit ${USERS})
-    on conflict do nothing`;
-  // Every bench account's password is PASSWORD: a previous run's hash is as good as this one.
-  const rows = await sql<Array<{ email: string; participantId: string }>>`
-    select a.email, a.participant_id as "participantId" from accounts a
-    where a.email like 'bench.%@bench.test' order by (select nik from participants p where p.id = a.participant_id) limit ${USERS}`;
-  return rows;
-}
 
 async function graphql(url: string, query: string, token?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const res = await fetch(url, {
@@ -753,18 +702,6 @@ async function drive(request: Request, users: User[], clients: number, ms: numbe
   return { requests: latencies.length, errors, seconds: (performance.now() - started) / 1000, latencies };
 }
 
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -790,7 +727,7 @@ async function main(): Promise<void> {
   drizzle(sql);
   try {
     await sql.unsafe(readFileSync(PG_SQL_FILE, "utf8"));
-    const accounts = await createAccounts(sql);
+    const accounts = await benchAccounts(sql, USERS);
     const [counts] = await sql`select (select count(*) from participants)::int as participants, (select count(*) from cards)::int as cards,
       (select count(*) from contributions)::int as ledger, (select count(*) from jht_withdrawals)::int as withdrawals`;
     log(`database: ${counts!.participants} participants, ${counts!.cards} cards, ${counts!.ledger} ledger rows, ${counts!.withdrawals} withdrawals`);

@@ -9,16 +9,15 @@
 // accounts (as bench:compare does, reused by later runs). One warm-up round per database first: a participant's first
 // view computes and keeps their closed years (one insert); the measured rounds are the repeat views members make.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { hashPassword } from "../src/modules/accounts/password.ts";
+import { BENCH_PASSWORD, benchAccounts, freePort, measuredServerEnv, median, quantile, sleep } from "./support.ts";
 
 const COMPILED_MAIN = fileURLToPath(new URL("../dist/src/main.js", import.meta.url));
 const TOKEN_SECRET = "bench-home-scale-secret-0123456789-abcdefghij";
-const PASSWORD = "Bench#Compare2026";
+const PASSWORD = BENCH_PASSWORD;
 const HOME_QUERY = `{ me { fullName nikMasked cards { kpjMasked status segment employer { name } lastReported { period wage } saldoJht { total } } saldoJht { total years { year saldoAwal iuranPemberiKerja iuranPekerja pengembangan saldoAkhir } } } }`;
 
 const admin = new URL(process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
@@ -47,31 +46,12 @@ interface Target {
   tokens: string[];
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-/** Accounts for the first USERS participants by NIK that have none (as bench:compare makes them). */
-async function benchAccounts(databaseUrl: string): Promise<{ emails: string[]; sizes: string }> {
+/** The bench accounts (support.ts) of the first USERS participants, and the database's size. */
+async function benchAccountsOf(databaseUrl: string): Promise<{ emails: string[]; sizes: string }> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    const hash = await hashPassword(PASSWORD);
-    await sql`insert into accounts (participant_id, email, password_hash)
-      select p.id, 'bench.' || p.id || '@bench.test', ${hash} from participants p
-      where not exists (select 1 from accounts a where a.participant_id = p.id)
-      order by p.nik limit ${USERS} on conflict do nothing`;
-    const rows = await sql<Array<{ email: string }>>`select email from accounts where email like 'bench.%@bench.test'
-      order by (select nik from participants p where p.id = participant_id) limit ${USERS}`;
+    const rows = await benchAccounts(sql, USERS);
     const [sizes] = await sql`select (select count(*) from participants)::int as p, (select count(*) from contributions)::int as c`;
     return { emails: rows.map((r) => r.email), sizes: `${sizes!.p} participants, ${sizes!.c} ledger rows` };
   } finally {
@@ -91,23 +71,10 @@ async function graphql(url: string, query: string, token?: string, headers: Reco
 }
 
 async function start(label: string, databaseUrl: string): Promise<Target> {
-  const { emails, sizes } = await benchAccounts(databaseUrl);
+  const { emails, sizes } = await benchAccountsOf(databaseUrl);
   const port = await freePort();
   const child = spawn(process.execPath, [COMPILED_MAIN], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      TOKEN_SECRET,
-      LOG_LEVEL: "warn",
-      ACCESS_TOKEN_TTL_SECONDS: "3600",
-      // Each participant signs in from an address of its own (X-Forwarded-For), as bench:compare does.
-      TRUST_PROXY: "loopback",
-      PENGKINIAN_WORKER_INTERVAL_MS: "0",
-      KLAIM_WORKER_INTERVAL_MS: "0",
-    },
+    env: measuredServerEnv(databaseUrl, port, TOKEN_SECRET),
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
