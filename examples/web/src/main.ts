@@ -3,9 +3,15 @@ import { clear, errorMessage, h } from "./dom.ts";
 import { currentSession, jmo, saveSession } from "./session.ts";
 import { berandaView } from "./views/beranda.ts";
 import { iuranView } from "./views/iuran.ts";
+import { kecelakaanView } from "./views/kecelakaan.ts";
+import { manfaatView } from "./views/manfaat.ts";
+import { kanalView } from "./views/kanal.ts";
+import { beritaView } from "./views/berita.ts";
+import { kotakMasukView } from "./views/kotak-masuk.ts";
 import { klaimView } from "./views/klaim.ts";
 import { masukView } from "./views/masuk.ts";
 import { pengkinianView } from "./views/pengkinian.ts";
+import { pengaduanView } from "./views/pengaduan.ts";
 import { saldoView } from "./views/saldo.ts";
 
 /** A view renders into its root and returns a cleanup (e.g. ending a subscription) for when the route changes. */
@@ -19,6 +25,12 @@ const routes: Record<string, { title: string; view: View; public?: boolean }> = 
   klaim: { title: "Klaim JHT", view: klaimView },
   // Reached from a BPU card on Beranda (not in the bar: only self-employed members pay their own iuran).
   iuran: { title: "Iuran BPU", view: iuranView },
+  kecelakaan: { title: "Lapor Kecelakaan Kerja", view: kecelakaanView },
+  manfaat: { title: "Informasi Manfaat", view: manfaatView, public: true },
+  kanal: { title: "Kantor Cabang", view: kanalView, public: true },
+  berita: { title: "Berita & Promo", view: beritaView, public: true },
+  "kotak-masuk": { title: "Kotak Masuk", view: kotakMasukView },
+  pengaduan: { title: "Pengaduan", view: pengaduanView },
 };
 
 const app = document.getElementById("app")!;

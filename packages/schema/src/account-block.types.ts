@@ -6,7 +6,7 @@ import { Participant } from "./participant.types.ts";
  * Input types that take exactly one of their fields (`@oneOf`). type-graphql has no option for it: the API marks them
  * on the built schema (server/schema.ts), and graphql-js then refuses none or several with a validation error.
  */
-export const ONE_OF_INPUT_TYPES = ["AccountRefInput"] as const;
+export const ONE_OF_INPUT_TYPES = ["AccountRefInput", "NotificationsMarkReadInput"] as const;
 
 @InputType({ description: "An account, by exactly one of: its participant, or its account id (@oneOf: giving none or both is a validation error)" })
 export class AccountRefInput {

@@ -174,6 +174,31 @@ export enum UserErrorCode {
   IURAN_BPU_MEMBERSHIP_ENDED = "IURAN_BPU_MEMBERSHIP_ENDED",
   IURAN_BPU_PAYMENT_NOT_FOUND = "IURAN_BPU_PAYMENT_NOT_FOUND",
   IURAN_BPU_PAYMENT_NOT_OPEN = "IURAN_BPU_PAYMENT_NOT_OPEN",
+  // Pengaduan (pengaduan/pengaduan.service.ts)
+  PENGADUAN_NOT_FOUND = "PENGADUAN_NOT_FOUND",
+  PENGADUAN_CLOSED = "PENGADUAN_CLOSED",
+  PENGADUAN_STATUS_NOT_ALLOWED = "PENGADUAN_STATUS_NOT_ALLOWED",
+  PENGADUAN_KOREKSI_EMPTY = "PENGADUAN_KOREKSI_EMPTY",
+  PENGADUAN_TOO_MANY_OPEN = "PENGADUAN_TOO_MANY_OPEN",
+  PENGADUAN_ATTACHMENT_TOO_LARGE = "PENGADUAN_ATTACHMENT_TOO_LARGE",
+  PENGADUAN_ATTACHMENT_TYPE_MISMATCH = "PENGADUAN_ATTACHMENT_TYPE_MISMATCH",
+  PENGADUAN_ATTACHMENT_TOO_MANY = "PENGADUAN_ATTACHMENT_TOO_MANY",
+  PENGADUAN_ATTACHMENT_REQUIRED = "PENGADUAN_ATTACHMENT_REQUIRED",
+  // Pelaporan kecelakaan kerja (kecelakaan/kecelakaan.service.ts)
+  KECELAKAAN_CARD_NOT_FOUND = "KECELAKAAN_CARD_NOT_FOUND",
+  KECELAKAAN_CARD_NOT_ACTIVE = "KECELAKAAN_CARD_NOT_ACTIVE",
+  KECELAKAAN_OCCURRED_AT_INVALID = "KECELAKAAN_OCCURRED_AT_INVALID",
+  KECELAKAAN_TOO_MANY_WITNESSES = "KECELAKAAN_TOO_MANY_WITNESSES",
+  // Promo and berita (staff)
+  BERITA_NOT_FOUND = "BERITA_NOT_FOUND",
+  BERITA_STATUS_INVALID = "BERITA_STATUS_INVALID",
+  BERITA_IMAGE_INVALID = "BERITA_IMAGE_INVALID",
+  BERITA_PROMO_INVALID = "BERITA_PROMO_INVALID",
+  // Kanal layanan (staff)
+  KANAL_NOT_FOUND = "KANAL_NOT_FOUND",
+  KANAL_HOURS_INVALID = "KANAL_HOURS_INVALID",
+  KECELAKAAN_REPORT_NOT_FOUND = "KECELAKAAN_REPORT_NOT_FOUND",
+  KECELAKAAN_STATUS_NOT_ALLOWED = "KECELAKAAN_STATUS_NOT_ALLOWED",
 }
 // Each value says when it happens and what the member can do; `message` carries the same advice in their language.
 registerEnumType(UserErrorCode, {
@@ -363,6 +388,50 @@ registerEnumType(UserErrorCode, {
     },
     IURAN_BPU_PAYMENT_NOT_FOUND: { description: "No payment with this id that the caller may act on" },
     IURAN_BPU_PAYMENT_NOT_OPEN: { description: "iuranBpuSandboxPay: the payment is no longer OPEN (paid, expired or cancelled)" },
+    PENGADUAN_NOT_FOUND: { description: "No ticket with this id that the caller may act on" },
+    PENGADUAN_CLOSED: { description: "pengaduanReply or pengaduanSetStatus on a ticket that is SELESAI or DITOLAK. File a new ticket (pengaduanCreate)" },
+    PENGADUAN_STATUS_NOT_ALLOWED: {
+      description: "pengaduanSetStatus (staff): not a step the ticket can take (DITERIMA → DIPROSES → SELESAI, or DITOLAK from DITERIMA or DIPROSES); the message names the current status",
+    },
+    PENGADUAN_KOREKSI_EMPTY: {
+      description: "pengaduanCreate (KOREKSI_DATA): no corrected value, or every value equals the record. Enter the values as on the KTP/KK",
+    },
+    PENGADUAN_TOO_MANY_OPEN: { description: "pengaduanCreate: the member already has the most open tickets allowed (the message gives it). Wait for one to finish" },
+    PENGADUAN_ATTACHMENT_TOO_LARGE: { description: "An attachment over 2 MB (decoded). Send a smaller photo or scan" },
+    PENGADUAN_ATTACHMENT_TYPE_MISMATCH: {
+      description: "An attachment whose bytes are not the type it was sent as (or not a complete JPEG, PNG or PDF, or not base64). Send the file itself, as JPEG, PNG or PDF",
+    },
+    PENGADUAN_ATTACHMENT_TOO_MANY: { description: "More than 3 attachments in one message, or more than 10 on one ticket" },
+    PENGADUAN_ATTACHMENT_REQUIRED: { description: "pengaduanCreate (KOREKSI_DATA): no document attached. Attach a photo or scan of the KTP or KK" },
+    KECELAKAAN_CARD_NOT_FOUND: { description: "kecelakaanKerjaReport: the card is not on the member's profile. Pick one of Participant.cards" },
+    KECELAKAAN_CARD_NOT_ACTIVE: {
+      description:
+        "kecelakaanKerjaReport: the card is not AKTIF, so it does not cover work accidents today. Report under an AKTIF card, or at a branch office if the accident happened while the card was still active",
+    },
+    KECELAKAAN_OCCURRED_AT_INVALID: {
+      description: "kecelakaanKerjaReport: occurredAt is in the future, before the card was registered, or more than 2 years ago (the JKK claim right lapses). Check the date and time",
+    },
+    KECELAKAAN_TOO_MANY_WITNESSES: { description: "kecelakaanKerjaReport: more than 5 witnesses. Name the 5 who saw most" },
+    BERITA_NOT_FOUND: { description: "beritaUpdate, beritaPublish, beritaUnschedule, beritaArchive: no article or promo with this id" },
+    BERITA_STATUS_INVALID: {
+      description:
+        "The item's status does not allow it: publish only a DRAFT or SCHEDULED item, unschedule only a SCHEDULED one, change or archive nothing ARCHIVED. Reload the item and try again",
+    },
+    BERITA_IMAGE_INVALID: {
+      description: "The picture URL was refused (the message says why): https only, a public host, a JPEG, PNG or WebP of at most 1 MB and 4,096 pixels a side",
+    },
+    KANAL_NOT_FOUND: { description: "kanalLayananUpdate: no service point with this id" },
+    KANAL_HOURS_INVALID: {
+      description: "kanalLayananUpdate: opening hours with a day outside 1–7 or twice, a time not HH:MM, or closes not after opens (the message says which)",
+    },
+    BERITA_PROMO_INVALID: {
+      description: "A PROMO without its offer, news with one, validUntil before validFrom, or an unknown province code (the message says which)",
+    },
+    KECELAKAAN_REPORT_NOT_FOUND: { description: "kecelakaanKerjaUpdateStatus (staff): no report with this id" },
+    KECELAKAAN_STATUS_NOT_ALLOWED: {
+      description:
+        "kecelakaanKerjaUpdateStatus (staff): the report cannot go to that status from where it stands (DILAPORKAN → DIVERIFIKASI / DITOLAK, DIVERIFIKASI → DITINDAKLANJUTI / DITOLAK); the message names its status. Reload it",
+    },
   },
 });
 

@@ -2,6 +2,7 @@ import { h } from "../dom.ts";
 import { formatDate, formatRupiah } from "../format.ts";
 import { label } from "../labels.ts";
 import { jmo, withSession } from "../session.ts";
+import { kotakMasukLink } from "./kotak-masuk.ts";
 
 export async function berandaView(root: HTMLElement): Promise<void> {
   root.append(h("p", { class: "muted" }, "Memuat…"));
@@ -11,6 +12,7 @@ export async function berandaView(root: HTMLElement): Promise<void> {
   const saldoByCard = new Map((saldo.me?.cards ?? []).map((c) => [c.id, c.saldoJht?.total]));
   root.replaceChildren(
     h("h1", {}, `Halo, ${me.fullName}`),
+    kotakMasukLink(),
     h(
       "div",
       { class: "card highlight" },
@@ -19,6 +21,9 @@ export async function berandaView(root: HTMLElement): Promise<void> {
       h("small", {}, `per ${formatDate(saldo.me?.saldoJht?.asOf)}`),
       h("a", { href: "#/saldo" }, "Lihat rincian saldo"),
     ),
+    h("p", {}, h("a", { href: "#/kanal" }, "Kantor cabang terdekat"), " · ", h("a", { href: "#/berita" }, "Berita & promo")),
+    h("p", {}, h("a", { href: "#/pengaduan", "data-testid": "pengaduan-link" }, "Pengaduan dan koreksi data")),
+    h("p", {}, h("a", { href: "#/manfaat" }, "Informasi manfaat"), " · ", h("a", { href: "#/kecelakaan" }, "Lapor kecelakaan kerja")),
     h(
       "p",
       {},

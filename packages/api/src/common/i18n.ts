@@ -459,9 +459,90 @@ const userErrors: Record<UserErrorCode, Message> = {
     id: "Pembayaran ini sudah tidak terbuka (sudah dibayar, kedaluwarsa atau dibatalkan).",
     en: "This payment is no longer open (paid, expired or cancelled).",
   },
+  [UserErrorCode.KECELAKAAN_CARD_NOT_FOUND]: {
+    id: "Kartu ini tidak ada di profil Anda.",
+    en: "This card is not on your profile.",
+  },
+  [UserErrorCode.KECELAKAAN_CARD_NOT_ACTIVE]: {
+    id: "Kartu ini tidak aktif, sehingga tidak melindungi kecelakaan kerja saat ini. Laporkan dengan kartu yang aktif, atau datang ke kantor cabang bila kecelakaan terjadi saat kartu masih aktif.",
+    en: "This card is not active, so it does not cover work accidents today. Report with an active card, or visit a branch office if the accident happened while the card was still active.",
+  },
+  [UserErrorCode.KECELAKAAN_OCCURRED_AT_INVALID]: {
+    id: "Tanggal dan jam kejadian tidak valid: tidak boleh di masa depan, sebelum kartu terdaftar, atau lebih dari 2 tahun yang lalu.",
+    en: "The date and time of the accident are not valid: not in the future, not before the card was registered, and not more than 2 years ago.",
+  },
+  [UserErrorCode.KECELAKAAN_TOO_MANY_WITNESSES]: {
+    id: ({ max }) => `Paling banyak ${max ?? 5} saksi.`,
+    en: ({ max }) => `At most ${max ?? 5} witnesses.`,
+  },
+  [UserErrorCode.KECELAKAAN_REPORT_NOT_FOUND]: {
+    id: "Laporan kecelakaan kerja tidak ditemukan.",
+    en: "The work-accident report was not found.",
+  },
+  [UserErrorCode.KECELAKAAN_STATUS_NOT_ALLOWED]: {
+    id: ({ status }) => `Status laporan tidak dapat diubah ke status itu dari ${status ?? "status saat ini"}. Muat ulang laporan.`,
+    en: ({ status }) => `The report cannot move to that status from ${status ?? "its current status"}. Reload the report.`,
+  },
+  [UserErrorCode.PENGADUAN_NOT_FOUND]: { id: "Pengaduan tidak ditemukan.", en: "No such ticket." },
+  [UserErrorCode.PENGADUAN_CLOSED]: {
+    id: "Pengaduan ini sudah ditutup (selesai atau ditolak). Buat pengaduan baru bila masih ada yang perlu disampaikan.",
+    en: "This ticket is closed (done or refused). File a new ticket if there is more to say.",
+  },
+  [UserErrorCode.PENGADUAN_STATUS_NOT_ALLOWED]: {
+    id: ({ from, to }) => `Status pengaduan tidak dapat diubah dari ${from} menjadi ${to}.`,
+    en: ({ from, to }) => `The ticket's status cannot change from ${from} to ${to}.`,
+  },
+  [UserErrorCode.PENGADUAN_KOREKSI_EMPTY]: {
+    id: "Isi data yang benar sesuai KTP/KK: setidaknya satu isian yang berbeda dari data kepesertaan saat ini.",
+    en: "Enter the correct data as on the KTP/KK: at least one value that differs from the current membership record.",
+  },
+  [UserErrorCode.PENGADUAN_TOO_MANY_OPEN]: {
+    id: ({ max }) => `Kamu sudah memiliki ${max} pengaduan yang masih diproses. Tunggu hingga salah satunya selesai.`,
+    en: ({ max }) => `You already have ${max} open tickets. Wait until one of them is finished.`,
+  },
+  [UserErrorCode.PENGADUAN_ATTACHMENT_TOO_LARGE]: {
+    id: ({ maxMb }) => `Ukuran lampiran melebihi ${maxMb} MB. Kirim foto atau pindaian yang lebih kecil.`,
+    en: ({ maxMb }) => `The attachment is larger than ${maxMb} MB. Send a smaller photo or scan.`,
+  },
+  [UserErrorCode.PENGADUAN_ATTACHMENT_TYPE_MISMATCH]: {
+    id: ({ type }) => `Isi lampiran bukan berkas ${type} yang utuh. Kirim berkas aslinya dalam format JPEG, PNG atau PDF.`,
+    en: ({ type }) => `The attachment is not a complete ${type} file. Send the original file as JPEG, PNG or PDF.`,
+  },
+  [UserErrorCode.PENGADUAN_ATTACHMENT_TOO_MANY]: {
+    id: ({ max }) => `Terlalu banyak lampiran: paling banyak ${max}.`,
+    en: ({ max }) => `Too many attachments: at most ${max}.`,
+  },
+  [UserErrorCode.PENGADUAN_ATTACHMENT_REQUIRED]: {
+    id: "Lampirkan foto atau pindaian KTP atau KK sebagai bukti koreksi data.",
+    en: "Attach a photo or scan of the KTP or KK as proof for the data correction.",
+  },
   [UserErrorCode.KLAIM_NOT_WAITING]: {
     id: "Klaim ini tidak sedang menunggu persetujuan petugas.",
     en: "This claim is not waiting for staff approval.",
+  },
+  [UserErrorCode.KANAL_NOT_FOUND]: {
+    id: "Kantor layanan tidak ditemukan.",
+    en: "The service point was not found.",
+  },
+  [UserErrorCode.KANAL_HOURS_INVALID]: {
+    id: ({ reason }) => `Jam layanan tidak valid${reason ? `: ${reason}` : ""}.`,
+    en: ({ reason }) => `The opening hours are not valid${reason ? `: ${reason}` : ""}.`,
+  },
+  [UserErrorCode.BERITA_NOT_FOUND]: {
+    id: "Berita atau promo tidak ditemukan.",
+    en: "The article or promo was not found.",
+  },
+  [UserErrorCode.BERITA_STATUS_INVALID]: {
+    id: ({ status }) => `Status${status ? ` ${status}` : ""} tidak mengizinkan perubahan ini. Muat ulang lalu coba lagi.`,
+    en: ({ status }) => `The status${status ? ` ${status}` : ""} does not allow this change. Reload and try again.`,
+  },
+  [UserErrorCode.BERITA_IMAGE_INVALID]: {
+    id: ({ reason }) => `Gambar ditolak${reason ? ` (${reason})` : ""}: gunakan URL https berisi JPEG, PNG atau WebP maksimal 1 MB dan 4.096 piksel per sisi.`,
+    en: ({ reason }) => `The picture was refused${reason ? ` (${reason})` : ""}: use an https URL of a JPEG, PNG or WebP of at most 1 MB and 4,096 pixels a side.`,
+  },
+  [UserErrorCode.BERITA_PROMO_INVALID]: {
+    id: ({ reason }) => `Data promo tidak valid${reason ? `: ${reason}` : ""}.`,
+    en: ({ reason }) => `The promo's offer is not valid${reason ? `: ${reason}` : ""}.`,
   },
   [UserErrorCode.INVALID_INPUT]: {
     id: ({ reason }) => `Isian tidak valid${reason ? `: ${reason}` : ""}.`,
@@ -528,4 +609,132 @@ const operationLimits: Record<OperationLimitDetail, Message> = {
 
 export function operationLimitMessage(detail: OperationLimitDetail, locale: Locale, params: Params = {}): string {
   return render(operationLimits[detail], locale, params);
+}
+
+/** Notification kinds (modules/notifications): the kotak masuk's texts, rendered when read from a kind and its params. */
+export type NotificationTextKind =
+  | "KLAIM_STATUS"
+  | "PENGKINIAN_RESULT"
+  | "NEW_DEVICE_SIGN_IN"
+  | "IURAN_PAYMENT"
+  | "IURAN_DUE"
+  | "PENGADUAN_REPLY"
+  | "PENGADUAN_STATUS"
+  | "KECELAKAAN_STATUS";
+
+/** Statuses named in notifications (klaim, pengkinian, pengaduan, kecelakaan kerja); an unknown one shows as sent. */
+const NOTIFIED_STATUS_LABELS: Record<string, { id: string; en: string }> = {
+  AGENDA: { id: "Diajukan", en: "Submitted" },
+  VERIFIKASI: { id: "Verifikasi", en: "Being verified" },
+  PENETAPAN: { id: "Penetapan", en: "Approved" },
+  PEMBAYARAN: { id: "Pembayaran", en: "Being paid" },
+  SELESAI: { id: "Selesai", en: "Completed" },
+  DITOLAK: { id: "Ditolak", en: "Rejected" },
+  DIBATALKAN: { id: "Dibatalkan", en: "Cancelled" },
+  TERVERIFIKASI: { id: "Terverifikasi", en: "Verified" },
+  DITERIMA: { id: "Diterima", en: "Received" },
+  DIPROSES: { id: "Diproses", en: "In progress" },
+  DILAPORKAN: { id: "Dilaporkan", en: "Reported" },
+  DIVERIFIKASI: { id: "Diverifikasi", en: "Verified" },
+  DITINDAKLANJUTI: { id: "Ditindaklanjuti", en: "Followed up" },
+};
+
+const statusLabel = (p: Params, locale: Locale) => NOTIFIED_STATUS_LABELS[String(p.status)]?.[locale] ?? String(p.status ?? "");
+const reasonSuffix = (p: Params, prefix: string) => (p.reason ? ` ${prefix}: ${p.reason}` : "");
+
+/** "1250000.00" → "Rp1.250.000" (id) or "Rp1,250,000" (en); sen shown only when there are any. */
+function rupiahWords(amount: string | number | undefined, locale: Locale): string {
+  const [whole = "0", fraction = "00"] = String(amount ?? "0").split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, locale === "id" ? "." : ",");
+  return `Rp${grouped}${fraction !== "00" ? (locale === "id" ? "," : ".") + fraction : ""}`;
+}
+
+/** "2026-12-31" → "31 Desember 2026" / "31 December 2026"; anything else as given. */
+function dateWords(date: string | number | undefined, locale: Locale): string {
+  const text = String(date ?? "");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  return new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${text}T00:00:00Z`));
+}
+
+type NotificationMessage = { title: Message; body: Message };
+
+const KLAIM_STATUS_BODIES: Record<string, { id: string; en: string }> = {
+  AGENDA: { id: "Klaim JHT Anda telah diajukan dan masuk agenda. Setiap perubahan statusnya akan diberitahukan di sini.", en: "Your JHT claim was submitted and is on the agenda. Every change of its status will be announced here." },
+  VERIFIKASI: { id: "Klaim JHT Anda sedang diverifikasi.", en: "Your JHT claim is being verified." },
+  PENETAPAN: { id: "Klaim JHT Anda telah ditetapkan dan akan dibayarkan ke rekening Anda.", en: "Your JHT claim was approved and will be paid to your bank account." },
+  PEMBAYARAN: { id: "Pembayaran klaim JHT Anda sedang diproses ke rekening Anda.", en: "The payment of your JHT claim to your bank account is being processed." },
+  SELESAI: { id: "Klaim JHT Anda telah dibayarkan ke rekening Anda.", en: "Your JHT claim was paid to your bank account." },
+  DITOLAK: { id: "Klaim JHT Anda ditolak.", en: "Your JHT claim was rejected." },
+  DIBATALKAN: { id: "Klaim JHT Anda telah dibatalkan.", en: "Your JHT claim was cancelled." },
+};
+
+const notificationMessages: Record<NotificationTextKind, NotificationMessage> = {
+  KLAIM_STATUS: {
+    title: { id: (p) => `Klaim ${p.nomor}: ${statusLabel(p, "id")}`, en: (p) => `Claim ${p.nomor}: ${statusLabel(p, "en")}` },
+    body: {
+      id: (p) => (KLAIM_STATUS_BODIES[String(p.status)]?.id ?? `Status klaim JHT Anda sekarang ${statusLabel(p, "id")}.`) + reasonSuffix(p, "Alasan"),
+      en: (p) => (KLAIM_STATUS_BODIES[String(p.status)]?.en ?? `Your JHT claim is now ${statusLabel(p, "en")}.`) + reasonSuffix(p, "Reason"),
+    },
+  },
+  PENGKINIAN_RESULT: {
+    title: {
+      id: (p) => (p.status === "TERVERIFIKASI" ? "Pengkinian data berhasil" : "Pengkinian data ditolak"),
+      en: (p) => (p.status === "TERVERIFIKASI" ? "Data update verified" : "Data update rejected"),
+    },
+    body: {
+      id: (p) => (p.status === "TERVERIFIKASI" ? "Data Anda telah terverifikasi dan diperbarui." : `Pengkinian data Anda ditolak.${reasonSuffix(p, "Alasan")}`),
+      en: (p) => (p.status === "TERVERIFIKASI" ? "Your data was verified and updated." : `Your data update was rejected.${reasonSuffix(p, "Reason")}`),
+    },
+  },
+  NEW_DEVICE_SIGN_IN: {
+    title: { id: "Masuk dari perangkat baru", en: "Sign-in from a new device" },
+    body: {
+      id: (p) => `Akun JMO Anda baru saja masuk dari ${p.device ? p.device : "perangkat baru"}. Jika ini bukan Anda, segera ganti kata sandi dan hubungi BPJS Ketenagakerjaan di 175.`,
+      en: (p) => `Your JMO account was just signed in from ${p.device ? p.device : "a new device"}. If this was not you, change your password at once and call BPJS Ketenagakerjaan on 175.`,
+    },
+  },
+  IURAN_PAYMENT: {
+    title: { id: "Iuran BPU diterima", en: "BPU contribution received" },
+    body: {
+      id: (p) => `Pembayaran iuran ${rupiahWords(p.amount, "id")} untuk ${p.months} bulan (kartu ${p.kpjMasked}) telah diterima. Nomor bukti: ${p.receiptNumber}.`,
+      en: (p) => `Your contribution payment of ${rupiahWords(p.amount, "en")} for ${p.months} month(s) (card ${p.kpjMasked}) was received. Receipt number: ${p.receiptNumber}.`,
+    },
+  },
+  IURAN_DUE: {
+    title: { id: "Iuran BPU segera jatuh tempo", en: "BPU contribution due soon" },
+    body: {
+      id: (p) => `Perlindungan kartu ${p.kpjMasked} berlaku sampai ${dateWords(p.protectedUntil, "id")}. Bayar iuran bulan berikutnya agar tetap terlindungi.`,
+      en: (p) => `Card ${p.kpjMasked} is protected until ${dateWords(p.protectedUntil, "en")}. Pay the next month's contribution to stay protected.`,
+    },
+  },
+  PENGADUAN_REPLY: {
+    title: { id: (p) => `Balasan pengaduan ${p.nomor ?? ""}`.trim(), en: (p) => `Reply to complaint ${p.nomor ?? ""}`.trim() },
+    body: {
+      id: (p) => `Petugas membalas pengaduan Anda${p.nomor ? ` ${p.nomor}` : ""}. Buka pengaduan untuk membaca balasannya.`,
+      en: (p) => `Staff replied to your complaint${p.nomor ? ` ${p.nomor}` : ""}. Open it to read the reply.`,
+    },
+  },
+  PENGADUAN_STATUS: {
+    title: { id: (p) => `Pengaduan ${p.nomor ?? ""}: ${statusLabel(p, "id")}`, en: (p) => `Complaint ${p.nomor ?? ""}: ${statusLabel(p, "en")}` },
+    body: {
+      id: (p) => `Status pengaduan Anda sekarang ${statusLabel(p, "id")}.${reasonSuffix(p, "Alasan")}`,
+      en: (p) => `Your complaint is now ${statusLabel(p, "en")}.${reasonSuffix(p, "Reason")}`,
+    },
+  },
+  KECELAKAAN_STATUS: {
+    title: {
+      id: (p) => `Laporan kecelakaan kerja ${p.nomor ?? ""}: ${statusLabel(p, "id")}`,
+      en: (p) => `Work accident report ${p.nomor ?? ""}: ${statusLabel(p, "en")}`,
+    },
+    body: {
+      id: (p) => `Status laporan kecelakaan kerja Anda sekarang ${statusLabel(p, "id")}.${reasonSuffix(p, "Alasan")}`,
+      en: (p) => `Your work accident report is now ${statusLabel(p, "en")}.${reasonSuffix(p, "Reason")}`,
+    },
+  },
+};
+
+/** A notification's title and body in the reader's language. */
+export function notificationText(kind: NotificationTextKind, locale: Locale, params: Params): { title: string; body: string } {
+  const message = notificationMessages[kind];
+  return { title: render(message.title, locale, params), body: render(message.body, locale, params) };
 }

@@ -62,6 +62,15 @@ const schema = z
     // Whether the demo accounts (public password) may be seeded: the embedded database's first start, `pnpm db:seed`.
     // Unset: yes outside production, no in production (unsafe there: anyone can sign in with them).
     SEED_DEMO_ACCOUNTS: z.enum(["true", "false"]).optional(),
+    // Prometheus metrics: a port of their own (unset: none), or /metrics on the main port with this bearer token
+    // (unset: /metrics answers 404 there). On METRICS_PORT the token, when set, is asked as well.
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    // Housekeeping (modules/housekeeping/): minutes between runs, 0 off (unset: 60, 0 in tests), and retention days.
+    HOUSEKEEPING_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).optional(),
+    SESSION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+    EPHEMERAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
     // Express "trust proxy": false (default), true, a hop count, or comma-separated addresses/subnets of the proxies.
     TRUST_PROXY: z
       .string()
@@ -121,6 +130,10 @@ export interface Config {
   seedDemoAccounts: boolean;
   /** Apollo Sandbox landing page and introspection. */
   sandbox: boolean;
+  /** Prometheus metrics: their own port (null: none) and the bearer token /metrics asks for (null: 404 on the main port). */
+  metrics: { port: number | null; token: string | null };
+  /** Scheduled cleanup (modules/housekeeping/): interval in minutes (0 off) and retention in days. */
+  housekeeping: { intervalMinutes: number; sessionRetentionDays: number; outboxRetentionDays: number; ephemeralRetentionDays: number };
   /** Express "trust proxy": whether (and which) X-Forwarded-For hops give the client address for rate limits. */
   trustProxy: boolean | number | string;
 }
@@ -184,6 +197,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoAccounts: e.SEED_DEMO_ACCOUNTS ? e.SEED_DEMO_ACCOUNTS === "true" : !production,
     sandbox: !production,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    metrics: { port: e.METRICS_PORT ?? null, token: e.METRICS_TOKEN ?? null },
+    housekeeping: {
+      intervalMinutes: e.HOUSEKEEPING_INTERVAL_MINUTES ?? (e.NODE_ENV === "test" ? 0 : 60),
+      sessionRetentionDays: e.SESSION_RETENTION_DAYS,
+      outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
+      ephemeralRetentionDays: e.EPHEMERAL_RETENTION_DAYS,
+    },
   };
 }
 

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite, types } from "@electric-sql/pglite";
+import { cube } from "@electric-sql/pglite/contrib/cube";
+import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -102,7 +104,11 @@ const TEXT_DATES = Object.fromEntries([types.DATE, types.TIMESTAMP, types.TIMEST
  * PGlite's WebAssembly heap holds PostgreSQL's shared buffers, 128 MB by default, on top of its file system: 16 MB
  * keeps an idle embedded server ~125 MB smaller, and the demo database's pages stay in that file system anyway.
  */
-const PGLITE_OPTIONS = { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"] };
+const PGLITE_OPTIONS = {
+  startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"],
+  // Service points nearest first (kanal_layanan): the same contrib extensions as PostgreSQL's.
+  extensions: { cube, earthdistance },
+};
 
 function openPglite(dataDir: string | null): Database {
   if (dataDir) mkdirSync(dataDir, { recursive: true });

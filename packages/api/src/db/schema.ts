@@ -11,3 +11,8 @@ export * from "../modules/klaim/bank-transfer.table.ts";
 export * from "../modules/accounts/registration.table.ts";
 export * from "../modules/accounts/login-attempt.table.ts";
 export * from "../modules/iuran/iuran.table.ts";
+export * from "../modules/pengaduan/pengaduan.table.ts";
+export * from "../modules/kecelakaan/kecelakaan.table.ts";
+export * from "../modules/notifications/notifications.table.ts";
+export * from "../modules/kanal/kanal.table.ts";
+export * from "../modules/berita/berita.table.ts";

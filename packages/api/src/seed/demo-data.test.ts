@@ -32,6 +32,7 @@ import { loadDistricts } from "./areas.ts";
 import { FOREIGN_NATIONALITIES, givenNameOf, nationalityOf } from "./foreign-workers.ts";
 import { FOREIGN_WORKER_PROVINCES, PROVINCE_POPULATION } from "./population.ts";
 import { addMonths, addYears } from "./calendar.ts";
+import { pengaduan } from "../modules/pengaduan/pengaduan.table.ts";
 import { buildDemoDataset, DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData, type DemoDataset, type SeedSummary, type SeedWriteOptions } from "./demo-data.ts";
 import { parseNik } from "./nik.ts";
 
@@ -150,6 +151,13 @@ describe("seedDemoData", () => {
     // Siti also has an old card registered with her NIK and birth date, not yet on her profile.
     const unlinked = allCards.find((c) => c.kpj === "17034455667");
     expect(unlinked).toMatchObject({ participantId: null, registeredNik: byEmail("siti@example.com").nik, registeredBirthDate: "1993-08-21" });
+  });
+
+  it("gives Siti one open pengaduan, filed before the seed's day (issue 15)", async () => {
+    const [siti] = await database.db.select().from(accounts).where(eq(accounts.email, "siti@example.com"));
+    const tickets = await database.db.select().from(pengaduan);
+    expect(tickets.map((t) => [t.participantId, t.kategori, t.status])).toEqual([[siti!.participantId, "IURAN", "DIPROSES"]]);
+    expect(tickets[0]!.nomor).toBe("ADU-20260313-0001");
   });
 
   it("gives the demo participants the saldo their situation needs", async () => {

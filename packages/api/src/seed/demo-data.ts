@@ -17,6 +17,10 @@ import {
   type PengkinianRow,
 } from "../db/schema.ts";
 import { hashPassword } from "../modules/accounts/password.ts";
+import { seedDemoPengaduan } from "../modules/pengaduan/pengaduan.demo.ts";
+import { seedDemoNotifications } from "../modules/notifications/notifications.demo.ts";
+import { seedDemoKecelakaan } from "../modules/kecelakaan/kecelakaan.demo.ts";
+import { seedDemoBerita } from "../modules/berita/berita.demo.ts";
 import { SYSTEM_ACTOR } from "../modules/audit/personal-data-audit.table.ts";
 import { auditChanges, profileChanges, type ProfileChanges } from "../modules/pengkinian/pengkinian.record.ts";
 import {
@@ -117,6 +121,15 @@ export async function seedDemoData(db: Db, options: SeedOptions, write: SeedWrit
     }
     await writing;
     await insertAccounts(tx, dataset.accounts, accountParticipantIds, passwordHash);
+    // Issue 15: a kotak masuk history per persona (modules/notifications/notifications.demo.ts); before the pengaduan's,
+    // which are newer (the list follows the order of writing).
+    await seedDemoNotifications(tx, today);
+    // Issue 15: Siti's open pengaduan (modules/pengaduan/pengaduan.demo.ts).
+    await seedDemoPengaduan(tx, today);
+    // Issue 15: Siti's work-accident report, verified (modules/kecelakaan/kecelakaan.demo.ts).
+    await seedDemoKecelakaan(tx, today);
+    // Issue 15: published news and promos, one scheduled article and one draft (modules/berita/berita.demo.ts).
+    await seedDemoBerita(tx, today);
   });
   // Planner statistics and the visibility map for what was just loaded: until (auto)vacuum gets there, the home query's
   // reads of a 7.5M-row ledger were planned blind (22 req/s at c=10 on 100,000 participants, p50 466 ms).

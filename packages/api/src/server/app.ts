@@ -33,7 +33,12 @@ import { hideSchemaSuggestionsPlugin, withoutSchemaSuggestions } from "./hardeni
 import { securityHeaders } from "./hardening/security-headers.ts";
 import { explorerRoutes } from "./explorer.ts";
 import { iuranRoutes } from "../modules/iuran/iuran.http.ts";
+import { pengaduanRoutes } from "../modules/pengaduan/pengaduan.http.ts";
 import { operationLimitsApollo, operationLimitsMiddleware, prepareOperation } from "./limits/operation-limits.ts";
+import { ApiMetrics, metricsRoute, startMetricsServer } from "./metrics.ts";
+import { HousekeepingService } from "../modules/housekeeping/housekeeping.service.ts";
+import { KLAIM_EVENTS_TOPIC } from "../modules/klaim/klaim-events.ts";
+import { ACCOUNT_EVENTS_TOPIC } from "../modules/accounts/auth.service.ts";
 
 export interface RunningServer {
   /** http://host:port/graphql */
@@ -98,6 +103,9 @@ export async function startServer(config: Config, database: Database): Promise<R
     (ids) => liveSessionIds(database.db, ids),
   );
   sockets.start(services.events);
+  const metrics = new ApiMetrics(database, { openSockets: () => wsServer.clients.size });
+  // Event-bus lag, for the topics whose rows carry the time of their transaction.
+  for (const topic of [KLAIM_EVENTS_TOPIC, ACCOUNT_EVENTS_TOPIC]) services.events.onEvent(topic, (_key, payload) => metrics.eventDelivered(topic, payload));
   type WsExtra = { conn?: LiveSocket; locale?: RequestScope["locale"]; device?: string | null; request: Request; socket: WebSocket };
   // Production shows no schema details over WebSockets either ("Did you mean …?").
   const wsErrorShape = config.env === "production" ? withoutSchemaSuggestions : <E>(e: E) => e;
@@ -176,6 +184,7 @@ export async function startServer(config: Config, database: Database): Promise<R
           const refused = controlCharactersError(prepared.document, payload.variables);
           if (refused) return [refused];
           if (getOperationAST(prepared.document, payload.operationName)?.operation !== "subscription") conn.inFlight.add(id);
+          else metrics.subscriptionOpened(conn, id);
           const contextValue = new SocketOperationContext(auth, services, ctx.extra.device ?? null, conn.address, scope);
           return {
             schema,
@@ -188,9 +197,11 @@ export async function startServer(config: Config, database: Database): Promise<R
       },
       onComplete: (ctx, id) => {
         if (ctx.extra.conn) sockets.answered(ctx.extra.conn, id);
+        if (ctx.extra.conn) metrics.subscriptionClosed(ctx.extra.conn, id);
       },
       onClose: (ctx) => {
         if (ctx.extra.conn) sockets.remove(ctx.extra.conn);
+        if (ctx.extra.conn) metrics.socketClosed(ctx.extra.conn);
       },
       execute: (args: ExecutionArgs) => runInRequestScope((args.contextValue as Context).scope, () => execute(args)),
       // An event that every subscriber of a claim gets alike is executed once per instance, not once per subscriber.
@@ -199,16 +210,18 @@ export async function startServer(config: Config, database: Database): Promise<R
         return runInRequestScope(scope, () => subscribeShared(args, `${auth?.role ?? ""}:${auth?.participantId ?? ""}:${scope.locale}`));
       },
       // Errors leave through the same central mapping as over HTTP: coded, masked, in the caller's language.
-      onNext: (_ctx, _id, _payload, args, result) => {
+      onNext: (_ctx, _id, payload, args, result) => {
         if (!result.errors?.length) return result;
         const scope = (args.contextValue as Context).scope;
-        return runInRequestScope(scope, () => ({
-          ...result,
-          errors: result.errors!.map((e) => wsErrorShape(formatError(e.toJSON(), e))),
-        })) as unknown as typeof result;
+        const errors = runInRequestScope(scope, () => result.errors!.map((e) => wsErrorShape(formatError(e.toJSON(), e))));
+        metrics.countErrors(errors, payload.operationName);
+        return { ...result, errors } as unknown as typeof result;
       },
-      onError: (ctx, _id, _payload, errors) =>
-        runInRequestScope(wsScope(ctx.extra), () => errors.map((e) => wsErrorShape(formatError(e.toJSON(), e)))) as unknown as typeof errors,
+      onError: (ctx, _id, payload, errors) => {
+        const shaped = runInRequestScope(wsScope(ctx.extra), () => errors.map((e) => wsErrorShape(formatError(e.toJSON(), e))));
+        metrics.countErrors(shaped, payload.operationName);
+        return shaped as unknown as typeof errors;
+      },
     },
     wsServer,
   );
@@ -266,6 +279,7 @@ export async function startServer(config: Config, database: Database): Promise<R
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
       disposeWebSockets,
       reportStatements,
+      metrics.apolloPlugin(),
       controlCharactersPlugin,
       limits.plugin,
       ...(config.env === "production" ? [hideSchemaSuggestionsPlugin] : []),
@@ -288,6 +302,8 @@ export async function startServer(config: Config, database: Database): Promise<R
     }
   });
 
+  // Prometheus metrics: with METRICS_TOKEN only, or on METRICS_PORT (server/metrics.ts).
+  app.use(metricsRoute(metrics, config.metrics));
   // Outside production: the landing page, the local explorer (/explorer/) and the SDL (/schema.graphql).
   app.use(explorerRoutes(config, schema));
 
@@ -329,6 +345,7 @@ export async function startServer(config: Config, database: Database): Promise<R
     cors(corsOptions),
     express.json({ limit: config.limits.maxRequestBytes }),
     requestScope,
+    metrics.httpMiddleware(),
     operationLimitsMiddleware(config.limits, { production: config.env === "production" }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
@@ -348,6 +365,9 @@ export async function startServer(config: Config, database: Database): Promise<R
   // PDF with its bearer token, so the receipts answer the same CORS as /graphql (the webhooks come from servers: none).
   app.use("/receipts", cors(corsOptions));
   app.use(iuranRoutes({ iuran: services.iuran, authenticate: async (token) => (await authenticate(services, token)).auth }));
+  // Pengaduan attachments: for the ticket's owner and staff, fetched with the bearer token (same CORS as /graphql).
+  app.use("/attachments", cors(corsOptions));
+  app.use(pengaduanRoutes({ pengaduan: services.pengaduan, authenticate: async (token) => (await authenticate(services, token)).auth }));
   // JSON, never Express's HTML pages: unknown paths, malformed or oversized bodies, anything thrown.
   app.use(jsonNotFound);
   app.use(jsonErrorHandler);
@@ -357,9 +377,15 @@ export async function startServer(config: Config, database: Database): Promise<R
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
+  const metricsServer = config.metrics.port !== null ? await startMetricsServer(metrics, config.host, config.metrics.port, config.metrics.token) : null;
   if (services.sandboxGateway) services.sandboxGateway.callbackUrl = `http://127.0.0.1:${port}/webhooks/payments/sandbox`;
   // Expires unpaid payment codes (asking the provider) and runs the daily protection job; instances share the work.
   services.iuran.startJobs(config.klaimWorkerIntervalMs > 0 ? 60_000 : 0);
+  // Deletes notifications past the retention rule, hourly; off in tests (they call applyRetention).
+  services.notifications.startJobs(config.klaimWorkerIntervalMs > 0 ? 3_600_000 : 0);
+  // Deletes what the retention has let go (docs/configuration.md, Housekeeping); one instance at a time (advisory lock).
+  const housekeeping = new HousekeepingService(database, config.housekeeping);
+  housekeeping.start(config.housekeeping.intervalMinutes);
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
 
   let stopping: Promise<void> | undefined;
@@ -371,9 +397,12 @@ export async function startServer(config: Config, database: Database): Promise<R
     stop() {
       stopping ??= (async () => {
         await apollo.stop();
+        await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
         await services.pengkinian.stopWorker();
         await services.klaimWorker.stop();
         await services.iuran.stopJobs();
+        await services.notifications.stopJobs();
+        await housekeeping.stop();
         await services.selfieDecoder.close();
         sockets.stop();
         wsServer.close();

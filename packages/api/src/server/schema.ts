@@ -19,7 +19,13 @@ import { KlaimResolver, ParticipantKlaimResolver } from "../modules/klaim/klaim.
 import { KlaimTrackingResolver } from "../modules/klaim/klaim-tracking.resolver.ts";
 import { RulesResolver } from "../modules/rules/rules.resolver.ts";
 import { IuranBpuResolver } from "../modules/iuran/iuran.resolver.ts";
+import { ParticipantPengaduanResolver, PengaduanResolver } from "../modules/pengaduan/pengaduan.resolver.ts";
+import { NotificationsResolver, ParticipantNotificationsResolver } from "../modules/notifications/notifications.resolver.ts";
 import { CardContributionsResolver } from "../modules/saldo/contributions.resolver.ts";
+import { KanalLayananResolver } from "../modules/kanal/kanal.resolver.ts";
+import { BeritaResolver } from "../modules/berita/berita.resolver.ts";
+import { KecelakaanKerjaResolver, ParticipantKecelakaanResolver } from "../modules/kecelakaan/kecelakaan.resolver.ts";
+import { CardProgramsResolver, ManfaatResolver } from "../modules/manfaat/manfaat.resolver.ts";
 
 export const resolvers = [
   AuthResolver,
@@ -45,7 +51,17 @@ export const resolvers = [
   KlaimTrackingResolver,
   RulesResolver,
   IuranBpuResolver,
+  PengaduanResolver,
+  ParticipantPengaduanResolver,
+  NotificationsResolver,
+  ParticipantNotificationsResolver,
   CardContributionsResolver,
+  KanalLayananResolver,
+  BeritaResolver,
+  KecelakaanKerjaResolver,
+  ParticipantKecelakaanResolver,
+  ManfaatResolver,
+  CardProgramsResolver,
 ] as const;
 
 /** Built once per server instance; `pubSub` carries subscription events (PostgreSQL LISTEN/NOTIFY). */

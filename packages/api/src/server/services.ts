@@ -37,7 +37,15 @@ import { todayWib } from "../modules/saldo/saldo.service.ts";
 import { createHmac } from "node:crypto";
 import { IURAN_BPU_EVENTS_TOPIC, IuranService } from "../modules/iuran/iuran.service.ts";
 import { SandboxPaymentGateway, type PaymentGatewayPort } from "../modules/iuran/payment-gateway.ts";
+import { PengaduanService } from "../modules/pengaduan/pengaduan.service.ts";
+import { DatabaseAttachmentStore } from "../modules/pengaduan/pengaduan-attachments.ts";
+import { NOTIFICATIONS_TOPIC, NotificationService } from "../modules/notifications/notifications.service.ts";
+import { KecelakaanService } from "../modules/kecelakaan/kecelakaan.service.ts";
+import { ManfaatService } from "../modules/manfaat/manfaat.service.ts";
 
+import { KanalService } from "../modules/kanal/kanal.service.ts";
+import { BeritaService } from "../modules/berita/berita.service.ts";
+import { HttpImageProbe, type ImageProbePort } from "../modules/berita/berita.image.ts";
 /** Every service of the API, built once per server instance. */
 export function createServices(config: Config, database: Database) {
   const events = new PgEventBus(database);
@@ -119,6 +127,8 @@ export function createServices(config: Config, database: Database) {
     rules: new RulesService(database),
     /** The time iuran payments and their jobs go by; tests move it forward. */
     iuranClock: { now: () => new Date() } as Clock,
+    /** The kotak masuk's reads and retention job (writes: recordNotification, in each event's transaction). */
+    notifications: new NotificationService(database),
     sandboxGateway,
     iuran: new IuranService(database, {
       gateways,
@@ -127,9 +137,24 @@ export function createServices(config: Config, database: Database) {
       today: (): string => todayWib(services.iuranClock.now()),
       sandbox: config.sandbox,
     }),
+    /** The time "open now" of service points goes by; tests move it. */
+    kanalClock: { now: () => new Date() } as Clock,
+    kanal: new KanalService(database, { now: (): Date => services.kanalClock.now() }),
+    /** The time publication goes by (a scheduled item appears when it passes publishAt); tests move it. */
+    beritaClock: { now: () => new Date() } as Clock,
+    /** News and promos; pictures checked over HTTP (loopback allowed only in the sandbox, for tests). */
+    berita: new BeritaService(database, { images: new HttpImageProbe({ allowLoopback: config.sandbox }) as ImageProbePort, now: (): Date => services.beritaClock.now() }),
+    /** Pelaporan kecelakaan kerja: member reports, staff statuses, notifications. */
+    kecelakaan: new KecelakaanService(database, { now: () => new Date() }),
+    /** Informasi manfaat: the programs' dated benefits and what a card covers. */
+    manfaat: new ManfaatService(),
+    /** Tickets; attachments in the database behind AttachmentStorePort (swap it for a file or object store). */
+    pengaduan: new PengaduanService(database, { attachments: new DatabaseAttachmentStore(database), now: () => new Date() }),
   };
   // A payment's status event is delivered with the payment as it is then, routed by the card's id.
   events.register(IURAN_BPU_EVENTS_TOPIC, (id): Promise<unknown> => services.iuran.findEvent(id));
+  // A new notification is delivered as stored, routed by the participant's id.
+  events.register(NOTIFICATIONS_TOPIC, (id): Promise<unknown> => services.notifications.findById(id));
   return services;
 }
 

@@ -51,7 +51,7 @@ function withDatabase(url: string, name: string): string {
 }
 
 /** Reference data that migrations load: kept between tests. */
-const REFERENCE_TABLES = ["jht_rates"];
+const REFERENCE_TABLES = ["jht_rates", "kanal_layanan"];
 
 async function truncateAll(database: Database): Promise<void> {
   const keep = sql.raw(REFERENCE_TABLES.map((t) => `'${t}'`).join(", "));

@@ -3,11 +3,16 @@
 /** Every interface and union of the schema with the object types that implement or belong to it. */
 export const possibleTypes: Record<string, string[]> = {
   "Node": [
+    "Berita",
     "Card",
     "Employer",
     "IuranBpuPayment",
+    "KanalLayanan",
+    "KecelakaanKerjaReport",
     "Klaim",
+    "Notification",
     "Participant",
+    "Pengaduan",
     "Pengkinian"
   ]
 };

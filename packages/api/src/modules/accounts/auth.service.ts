@@ -3,6 +3,7 @@ import type { Database } from "../../db/database.ts";
 import { DomainError } from "../../common/errors.ts";
 import { normalizePhone } from "../../common/phone.ts";
 import { emitEvent } from "../events/event-bus.ts";
+import { recordNotification } from "../notifications/notifications.service.ts";
 import { emitSessionEnded } from "./session-events.ts";
 import { accountRepository } from "./account.repository.ts";
 import type { AccountRow } from "./account.table.ts";
@@ -69,14 +70,16 @@ export class AuthService {
     // Only someone who knows the password learns that the account is blocked, and why.
     assertNotBlocked(account);
     await this.lockout.succeeded(subject);
-    return this.openSession(account, device, subject.deviceId);
+    // No valid device token of this account: a device it has not signed in from before (or one that lost its token).
+    return this.openSession(account, device, subject.deviceId, subject.deviceId === null);
   }
 
   /**
    * A new session for an account that has just proved who it is (login, or a completed registration), with a device
-   * token for the client to keep (for `deviceId` when it came with a valid one, else for a new device).
+   * token for the client to keep (for `deviceId` when it came with a valid one, else for a new device). `newDevice`:
+   * the member's kotak masuk hears of it (a login without this account's device token; not a registration's first).
    */
-  async openSession(account: AccountRow, device: string | null, deviceId: string | null = null): Promise<SignedIn> {
+  async openSession(account: AccountRow, device: string | null, deviceId: string | null = null, newDevice = false): Promise<SignedIn> {
     const secret = newRefreshSecret();
     const session = await this.database.db.transaction(async (tx) => {
       const created = await accountRepository.createSession(tx, {
@@ -93,6 +96,13 @@ export class AuthService {
         data: { device },
       });
       await emitEvent(tx, ACCOUNT_EVENTS_TOPIC, account.id, event.id);
+      if (newDevice && account.participantId) {
+        await recordNotification(tx, {
+          participantId: account.participantId,
+          kind: "NEW_DEVICE_SIGN_IN",
+          params: { device: device ?? "" },
+        });
+      }
       return created;
     });
     const deviceToken = await this.lockout.deviceTokens.issue(account.id, deviceId ?? undefined);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, lt, max, count, sql } from "drizzle-orm";
-import { Role, rupiahToSen, UserErrorCode } from "@jmo/schema";
+import { Role, rupiahToSen, senToRupiah, UserErrorCode } from "@jmo/schema";
 import type { Database, DbOrTx, Tx } from "../../db/database.ts";
 import { ApiError, DomainError } from "../../common/errors.ts";
 import { logger } from "../../common/logger.ts";
@@ -11,6 +11,8 @@ import { bpuMemberships } from "../accounts/registration.table.ts";
 import { personalDataAuditRepository } from "../audit/personal-data-audit.repository.ts";
 import { cards, type CardRow } from "../cards/card.table.ts";
 import { emitEvent } from "../events/event-bus.ts";
+import { recordNotification } from "../notifications/notifications.service.ts";
+import { maskKpj } from "../../common/mask.ts";
 import { participants } from "../participants/participant.table.ts";
 import { contributions } from "../saldo/saldo.table.ts";
 import { addDays, computeBill, monthAmount, PAYABLE_MONTHS, periodsFrom, reminderDays, sumMonths, type Bill } from "./iuran-bill.ts";
@@ -338,13 +340,22 @@ export class IuranService {
       ]);
     }
     const [payer] = await tx.select({ fullName: participants.fullName }).from(participants).where(eq(participants.id, payment.participantId));
-    await tx.insert(bpuReceipts).values({
-      paymentId: payment.id,
-      number: sql`'BPU-' || ${paidOn.replaceAll("-", "")} || '-' || lpad(nextval('bpu_receipt_number_seq')::text, 6, '0')`,
-      payerName: payer?.fullName ?? "",
-      kpj: card?.kpj ?? "",
-    });
+    const [receipt] = await tx
+      .insert(bpuReceipts)
+      .values({
+        paymentId: payment.id,
+        number: sql`'BPU-' || ${paidOn.replaceAll("-", "")} || '-' || lpad(nextval('bpu_receipt_number_seq')::text, 6, '0')`,
+        payerName: payer?.fullName ?? "",
+        kpj: card?.kpj ?? "",
+      })
+      .returning({ number: bpuReceipts.number });
     await appendPaymentEvent(tx, updated!, "PAID", null);
+    await recordNotification(tx, {
+      participantId: payment.participantId,
+      kind: "IURAN_PAYMENT",
+      params: { amount: senToRupiah(payment.amountSen), months: String(payment.months), receiptNumber: receipt!.number, kpjMasked: maskKpj(card?.kpj ?? "") },
+      subject: { type: "IuranBpuPayment", id: payment.id },
+    });
     return "APPLIED";
   }
 
@@ -425,6 +436,7 @@ export class IuranService {
           const params = { kpjMasked: `${card.kpj.slice(0, 2)}*******${card.kpj.slice(-2)}`, protectedUntil: bill.protectedUntil!, nextDueDate: bill.nextDueDate };
           if (account?.email) await this.options.notifier.send(tx, { channel: "EMAIL", to: account.email, template: "IURAN_BPU_REMINDER", params });
           if (account?.phone) await this.options.notifier.send(tx, { channel: "SMS", to: account.phone, template: "IURAN_BPU_REMINDER", params });
+          await recordNotification(tx, { participantId: card.participantId!, kind: "IURAN_DUE", params: { kpjMasked: params.kpjMasked, protectedUntil: params.protectedUntil }, subject: { type: "Card", id: card.id } });
           return true;
         });
         if (sent) reminded += 1;

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
-import { Node } from "@jmo/schema";
+import { Node, Role } from "@jmo/schema";
 import { assertCanSee, canSee, requireAuth } from "../../common/access.ts";
 import { badUserInput } from "../../common/errors.ts";
 import { fromGlobalId } from "../../common/global-id.ts";
@@ -9,6 +9,11 @@ import { toCard, toEmployer, toParticipant } from "./participant.mapper.ts";
 import { toPengkinian } from "../pengkinian/pengkinian.mapper.ts";
 import { toKlaim } from "../klaim/klaim.mapper.ts";
 import { toPayment } from "../iuran/iuran.mapper.ts";
+import { toPengaduan } from "../pengaduan/pengaduan.mapper.ts";
+import { toNotification } from "../notifications/notifications.mapper.ts";
+import { toReport } from "../kecelakaan/kecelakaan.mapper.ts";
+import { toKanalLayanan } from "../kanal/kanal.resolver.ts";
+import { toBerita } from "../berita/berita.resolver.ts";
 
 /** The most ids one `nodes` call takes: a page of a connection, so a client can refetch what it shows. */
 export const MAX_NODES = 100;
@@ -48,6 +53,28 @@ async function find(ctx: Context, id: string): Promise<Found | null> {
     case "IuranBpuPayment": {
       const row = await ctx.services.iuran.findPayment(ref.id);
       return row ? { node: toPayment(row), ownerParticipantId: row.participantId } : null;
+    }
+    case "Pengaduan": {
+      const row = await ctx.services.pengaduan.find(ref.id);
+      return row ? { node: toPengaduan(row, ctx.services.pengaduan.now()), ownerParticipantId: row.participantId } : null;
+    }
+    case "Notification": {
+      const row = await ctx.services.notifications.findById(ref.id);
+      return row ? { node: toNotification(row, ctx.scope.locale), ownerParticipantId: row.participantId } : null;
+    }
+    case "KecelakaanKerjaReport": {
+      const view = await ctx.services.kecelakaan.find(ref.id);
+      return view ? { node: toReport(view), ownerParticipantId: view.row.participantId } : null;
+    }
+    case "KanalLayanan": {
+      const row = await ctx.services.kanal.find(ref.id);
+      return row ? { node: toKanalLayanan(row, ctx.services.kanal.now()), ownerParticipantId: null } : null;
+    }
+    case "Berita": {
+      // Drafts, scheduled and archived items exist only for staff.
+      const row = await ctx.services.berita.find(ref.id);
+      const staff = ctx.auth?.role === Role.PETUGAS;
+      return row && (staff || ctx.services.berita.isVisible(row)) ? { node: toBerita(row, ctx.services.berita.now(), staff), ownerParticipantId: null } : null;
     }
   }
 }

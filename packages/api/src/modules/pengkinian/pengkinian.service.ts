@@ -11,6 +11,7 @@ import { personalDataAuditRepository } from "../audit/personal-data-audit.reposi
 import { SYSTEM_ACTOR } from "../audit/personal-data-audit.table.ts";
 import { cardRepository } from "../cards/card.repository.ts";
 import { emitEvent } from "../events/event-bus.ts";
+import { recordNotification } from "../notifications/notifications.service.ts";
 import type { FamilyMemberRow, ParticipantRow } from "../participants/participant.table.ts";
 import { findVillage, type WilayahEntry } from "../reference/wilayah.ts";
 import { decodeSelfie, type FaceMatchPort, type SelfieLimits } from "../reference/selfie.ts";
@@ -501,6 +502,12 @@ export class PengkinianService {
     });
     await pengkinianRepository.updateParticipant(tx, participant.id, { pengkinianStatus: decision.status });
     await this.statusEvent(tx, decided);
+    await recordNotification(tx, {
+      participantId: participant.id,
+      kind: "PENGKINIAN_RESULT",
+      params: decision.status === "DITOLAK" ? { status: decision.status, reason: decision.reason } : { status: decision.status },
+      subject: { type: "Pengkinian", id: row.id },
+    });
   }
 
   /** A data section: allowed once both identity gates are passed, in any order, redone freely until submit. */

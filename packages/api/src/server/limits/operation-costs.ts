@@ -42,7 +42,21 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   "Query.klaims": { base: 5, items: first(20, 100) },
   "Participant.klaims": { base: 5, items: first(20, 100) },
   "Klaim.timeline": { base: 2, items: 10 },
+  // Pengaduan: pages of tickets; a conversation is a few messages with their files (two statements).
+  "Query.pengaduanQueue": { base: 5, items: first(20, 100) },
+  "Participant.pengaduan": { base: 5, items: first(20, 100) },
+  "Pengaduan.messages": { base: 2, items: 10 },
+  // Kecelakaan kerja: pages of reports (with their events and cards: two statements a page); manfaat is data in memory,
+  // and a BPU card's programs read its bill (a few statements).
+  "Query.kecelakaanKerjaQueue": { base: 5, items: first(20, 100) },
+  "Participant.kecelakaanKerjaReports": { base: 5, items: first(20, 100) },
+  "KecelakaanKerjaReport.timeline": { base: 0, items: 4 },
+  "Query.manfaatPrograms": { base: 2, items: 5 },
+  "Card.programs": { base: 5 },
   "Query.klaimJhtEligibility": { base: 20 },
+  // Notifications: a page of the kotak masuk is one indexed statement; the badge counts at most 1000 index entries.
+  "Participant.notifications": { base: 3, items: first(20, 100) },
+  "Participant.notificationsUnreadCount": { base: 3 },
   // Mutations that hash a password (argon2) or decode a selfie are the dearest; the rest write a few rows.
   "Mutation.login": { base: 30 },
   "Mutation.registrationComplete": { base: 30 },

@@ -44,6 +44,11 @@ function sample(type: GraphQLInputType): unknown {
   if (isListType(type)) return [sample(type.ofType)];
   if (isEnumType(type)) return type.getValues()[0]!.value;
   if (isInputObjectType(type)) {
+    // @oneOf: exactly one field, the first (none of them is non-null).
+    if (type.isOneOf) {
+      const first = Object.values(type.getFields())[0]!;
+      return { [first.name]: sample(first.type) };
+    }
     return Object.fromEntries(
       Object.values(type.getFields())
         .filter((f) => isNonNullType(f.type))

@@ -1,0 +1,208 @@
+// Lapor kecelakaan kerja and Informasi manfaat in the reference web app, in headless Chromium against a real API server
+// on its own test database. A member with an AKTIF card reports an accident from Beranda (an empty form is refused in
+// Indonesian beside its fields; the place is found in the wilayah search), sees the report's number, the card's
+// employer and status DILAPORKAN; after staff verify it over the API, the page shows DIVERIFIKASI on reload. The
+// benefits page shows the five programs with the API's amounts (JKM Rp42 juta) and what each of the member's cards
+// covers today; without signing in it still shows the programs.
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { build, preview, type PreviewServer } from "vite";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../../packages/api/src/server/app.ts";
+import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
+import { openTestDatabase, type TestDatabase } from "../../../packages/api/test/support/test-database.ts";
+import { gql, signIn, startTestServer } from "../../../packages/api/test/support/test-server.ts";
+import { formatDate } from "../src/format.ts";
+
+const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const BROWSER_REQUIRED = process.env.CI === "true";
+if (!HAVE_CHROMIUM && !BROWSER_REQUIRED) {
+  console.warn(`Skipping the kecelakaan kerja / manfaat browser test: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
+}
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+let tdb: TestDatabase;
+let api: RunningServer;
+let web: PreviewServer;
+let webUrl: string;
+let outDir: string;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  if (!HAVE_CHROMIUM) {
+    if (BROWSER_REQUIRED) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+    return;
+  }
+  tdb = await openTestDatabase();
+  api = await startTestServer(tdb.database, { KLAIM_WORKER_INTERVAL_MS: "0" });
+  outDir = await mkdtemp(join(tmpdir(), "jmo-web-kecelakaan-"));
+  const configFile = join(WEB_ROOT, "vite.config.ts");
+  await build({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir, emptyOutDir: true } });
+  web = await preview({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir }, preview: { host: "127.0.0.1", port: 0, strictPort: false } });
+  webUrl = `http://127.0.0.1:${(web.httpServer.address() as AddressInfo).port}/`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await api?.stop();
+  await tdb?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+beforeEach(() => tdb?.truncate());
+
+/** Joko: a wage earner (PU) with an AKTIF card at PT Baja Konstruksi Nusantara. */
+async function seedJoko() {
+  const seed = builders(tdb.database.db);
+  const employer = await seed.employer({ name: "PT Baja Konstruksi Nusantara" });
+  await seed.participant({ fullName: "Joko Susilo" }).withCard({ status: "AKTIF", employerId: employer.id, registeredAt: "2020-01-01" }).withAccount({ email: "joko@example.com" }).build();
+}
+
+async function openPage(): Promise<{ page: Page; problems: string[] }> {
+  // WIB, so that the date and time typed are the member's local ones as the API stores them.
+  const context = await browser!.newContext({ viewport: { width: 820, height: 1000 }, locale: "en-US", timezoneId: "Asia/Jakarta" });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  return { page, problems };
+}
+
+async function withPageText(page: Page, error: unknown): Promise<unknown> {
+  const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");
+  if (error instanceof Error) error.message += `\n--- the page showed:\n${text}`;
+  return error;
+}
+
+async function signInOnPage(page: Page) {
+  await page.goto(`${webUrl}?api=${encodeURIComponent(api.url)}#/masuk`);
+  await page.fill("input[name=identifier]", "joko@example.com");
+  await page.fill("input[name=password]", TEST_PASSWORD);
+  await page.click("button:has-text('Masuk')");
+  await page.getByRole("heading", { name: "Halo, Joko Susilo" }).waitFor();
+}
+
+describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("kecelakaan kerja and manfaat in the reference web app", () => {
+  it(
+    "reports a work accident from Beranda, gets its number and employer, and sees the staff's verification",
+    async () => {
+      await seedJoko();
+      const { page, problems } = await openPage();
+      try {
+        await signInOnPage(page);
+        await page.click("a:has-text('Lapor kecelakaan kerja')");
+        await page.getByRole("heading", { name: "Lapor Kecelakaan Kerja" }).waitFor();
+        expect(await page.getByTestId("laporan-list").textContent()).toContain("Belum ada laporan");
+
+        const form = page.locator("form[data-form='Lapor Kecelakaan']");
+        await form.locator("button[type=submit]").click();
+        await form.locator("input[name=address][aria-invalid=true]").waitFor();
+        expect(await form.locator("input[name=address] ~ .field-error").textContent()).toBe("Wajib diisi.");
+
+        const yesterday = new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+        await form.locator("input[name=date]").fill(yesterday);
+        await form.locator("input[name=time]").fill("09:30");
+        await form.locator("select[name=placeType]").selectOption("DI_LOKASI_KERJA");
+        await form.locator("input[name=address]").fill("Proyek Gedung B, Jl. Ir. H. Juanda No. 100");
+        await form.locator("input[name=wilayah]").fill("Dago, Coblong");
+        await form.locator("button:has-text('Cari')").click();
+        await form.locator("select[name=villageCode] option[value='3273021004']").waitFor({ state: "attached" });
+        await form.locator("select[name=villageCode]").selectOption("3273021004");
+        await form.locator("textarea[name=description]").fill("Terpeleset di tangga perancah lantai 3 saat membawa besi beton.");
+        await form.locator("input[name=injury]").fill("Pergelangan kaki kiri terkilir");
+        await form.locator("input[name=treated]").check();
+        await form.locator("input[name=treatmentPlace]").fill("RS Borromeus Bandung");
+        await form.locator("input[name=witness0Name]").fill("Ujang Sutisna");
+        await form.locator("input[name=witness0Phone]").fill("081234567890");
+        await form.locator("button[type=submit]").click();
+
+        const done = page.getByTestId("laporan-baru");
+        await done.locator("p.ok").waitFor();
+        const nomor = (await done.textContent())!.match(/KK-\d{8}-\d{6}/)![0];
+        expect(await done.textContent()).toContain("PT Baja Konstruksi Nusantara");
+        const item = page.locator(`[data-testid=laporan][data-nomor='${nomor}']`);
+        await item.waitFor();
+        expect(await item.getByTestId("laporan-status").textContent()).toBe("Dilaporkan");
+        expect(await item.textContent()).toContain("Coblong, Kota Bandung, Jawa Barat");
+        expect(await item.textContent()).toContain(`Kejadian: ${formatDate(yesterday)} 09.30 WIB`);
+
+        // Staff verify it over the API; the member sees it on the next visit.
+        const staff = await builders(tdb.database.db).staff();
+        const { accessToken } = await signIn(api.url, staff.email, TEST_PASSWORD);
+        const queue = await gql<{ kecelakaanKerjaQueue: { edges: Array<{ node: { id: string; nomor: string } }> } }>(
+          api.url,
+          `query { kecelakaanKerjaQueue(status: DILAPORKAN) { edges { node { id nomor } } } }`,
+          {},
+          { token: accessToken },
+        );
+        const reportId = queue.data!.kecelakaanKerjaQueue.edges.find((e) => e.node.nomor === nomor)!.node.id;
+        const verified = await gql(api.url, `mutation($input: KecelakaanKerjaUpdateStatusInput!) { kecelakaanKerjaUpdateStatus(input: $input) { userErrors { code } } }`, {
+          input: { reportId, status: "DIVERIFIKASI" },
+        }, { token: accessToken });
+        expect(verified.data!.kecelakaanKerjaUpdateStatus.userErrors).toEqual([]);
+        await page.reload();
+        await page.locator(`[data-testid=laporan][data-nomor='${nomor}'] [data-testid=laporan-status]:has-text('Diverifikasi')`).waitFor();
+        expect(problems).toEqual([]);
+      } catch (error) {
+        throw await withPageText(page, error);
+      } finally {
+        await page.context().close();
+      }
+    },
+    120_000,
+  );
+
+  it(
+    "shows the five programs with the API's amounts, what the member's card covers, and the programs without signing in",
+    async () => {
+      await seedJoko();
+      const { page, problems } = await openPage();
+      try {
+        await signInOnPage(page);
+        await page.click("a:has-text('Informasi manfaat')");
+        await page.getByRole("heading", { name: "Informasi Manfaat" }).waitFor();
+        const programs = page.locator("[data-testid=program]");
+        await programs.first().waitFor();
+        expect(await programs.evaluateAll((els) => els.map((e) => e.getAttribute("data-program")))).toEqual(["JHT", "JKK", "JKM", "JP", "JKP"]);
+        expect(await page.locator("[data-program=JKM] [data-benefit=JKM_TOTAL] [data-testid=amount]").textContent()).toBe(": Rp42.000.000,00");
+        expect(await page.locator("[data-program=JKP] [data-channel=SIAP_KERJA]").count()).toBe(1);
+        // Joko's AKTIF wage-earner card covers all five today.
+        expect(await page.locator("[data-testid=card-programs] [data-testid=programs]").textContent()).toBe("JHT, JKK, JKM, JP, JKP");
+
+        // Filtered by segment: a self-employed member sees JHT (optional), JKK and JKM.
+        await page.locator("select[name=segment]").selectOption("BPU");
+        await page.click("button:has-text('Tampilkan')");
+        await page.locator("[data-testid=program-list]:not(:has([data-program=JP]))").waitFor();
+        expect(await programs.evaluateAll((els) => els.map((e) => e.getAttribute("data-program")))).toEqual(["JHT", "JKK", "JKM"]);
+
+        // Public: a visitor who has not signed in reads the same programs, without a card section.
+        await page.click("button:has-text('Keluar')");
+        await page.goto(`${webUrl}?api=${encodeURIComponent(api.url)}#/manfaat`);
+        await page.getByRole("heading", { name: "Informasi Manfaat" }).waitFor();
+        await programs.first().waitFor();
+        expect(await programs.count()).toBe(5);
+        expect(await page.locator("[data-testid=card-programs]").count()).toBe(0);
+        expect(problems).toEqual([]);
+      } catch (error) {
+        throw await withPageText(page, error);
+      } finally {
+        await page.context().close();
+      }
+    },
+    120_000,
+  );
+});

@@ -1,0 +1,184 @@
+// Kotak masuk in the reference web app, in headless Chromium (playwright-core, Debian's chromium) against a real API
+// server on its own test database: a Budi-like member signs in (a new device: his first notification), sees the unread
+// badge on Beranda, opens the kotak masuk, watches his claim's five status changes arrive live without a reload, and
+// marks one, then all, read; the badge follows, and the API agrees.
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { build, preview, type PreviewServer } from "vite";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../../packages/api/src/server/app.ts";
+import { klaims } from "../../../packages/api/src/db/schema.ts";
+import { appendKlaimEvent } from "../../../packages/api/src/modules/klaim/klaim-events.ts";
+import { totalsOf } from "../../../packages/api/src/modules/saldo/jht-engine.ts";
+import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
+import { openTestDatabase, type TestDatabase } from "../../../packages/api/test/support/test-database.ts";
+import { gql, signIn, startTestServer } from "../../../packages/api/test/support/test-server.ts";
+
+const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
+const SCREENSHOT = join(WEB_ROOT, "test/__screenshots__/kotak-masuk.png");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const BROWSER_REQUIRED = process.env.CI === "true";
+if (!HAVE_CHROMIUM && !BROWSER_REQUIRED) {
+  console.warn(`Skipping the kotak masuk browser test: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
+}
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+let tdb: TestDatabase;
+let api: RunningServer;
+let web: PreviewServer;
+let webUrl: string;
+let outDir: string;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  if (!HAVE_CHROMIUM) {
+    if (BROWSER_REQUIRED) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+    return;
+  }
+  tdb = await openTestDatabase();
+  // Workers off (tests' default): the claim moves when the test runs the worker.
+  api = await startTestServer(tdb.database, { KLAIM_WORKER_INTERVAL_MS: "0" });
+  outDir = await mkdtemp(join(tmpdir(), "jmo-web-kotak-masuk-"));
+  const configFile = join(WEB_ROOT, "vite.config.ts");
+  await build({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir, emptyOutDir: true } });
+  web = await preview({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir }, preview: { host: "127.0.0.1", port: 0, strictPort: false } });
+  webUrl = `http://127.0.0.1:${(web.httpServer.address() as AddressInfo).port}/`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await api?.stop();
+  await tdb?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+beforeEach(() => tdb?.truncate());
+
+/** Budi as in the demo data: NONAKTIF, pengkinian TERVERIFIKASI, 24 months of contributions; a claim the worker can pay. */
+async function seedBudi() {
+  const seed = builders(tdb.database.db);
+  const budi = await seed
+    .participant({ fullName: "Budi Santoso", pengkinianStatus: "TERVERIFIKASI" })
+    .withCard({ status: "NONAKTIF", registeredAt: "2023-01-01", nonaktifSince: "2024-12-31" })
+    .withAccount({ email: "budi@example.com" })
+    .build();
+  await seed.contributionsFor(budi.cards[0]!.id, { from: "2023-01", months: 24, wage: 5_000_000 });
+  return budi;
+}
+
+/** His claim as klaimJhtSubmit leaves it (AGENDA), due for the worker at once. */
+async function submitKlaim(budi: Awaited<ReturnType<typeof seedBudi>>) {
+  const cardId = budi.cards[0]!.id;
+  const saldoSen = totalsOf((await api.services.saldo.forCards([cardId])).get(cardId)!.years).totalSen;
+  return tdb.database.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(klaims)
+      .values({
+        participantId: budi.participant.id,
+        cardId,
+        sebab: "PHK",
+        status: "AGENDA",
+        bankCode: "014",
+        bankAccountNumber: "1234567890",
+        bankAccountName: "BUDI SANTOSO",
+        saldoSen,
+        pajakSen: 0n,
+        dibayarkanSen: saldoSen,
+        taxRule: "PP68_2009",
+        submittedAt: new Date(),
+        nextActionAt: new Date(Date.now() - 1000),
+      })
+      .returning();
+    await appendKlaimEvent(tx, row!.id, "AGENDA", "Klaim diajukan melalui JMO", "participant");
+    return row!;
+  });
+}
+
+async function openPage(): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser!.newContext({ viewport: { width: 820, height: 1100 }, locale: "en-US" });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  return { page, problems };
+}
+
+const titles = (page: Page) => page.locator("[data-testid=notifications] li [data-testid=title]").allTextContents();
+const badgeCount = (page: Page, scope = "h1") => page.locator(`${scope} [data-testid=unread-badge]`).getAttribute("data-count");
+
+describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("kotak masuk in the reference web app", () => {
+  it(
+    "shows the unread badge, receives a claim's status changes live, and marks one and then all read",
+    async () => {
+      const budi = await seedBudi();
+      const { page, problems } = await openPage();
+      try {
+        await page.goto(`${webUrl}?api=${encodeURIComponent(api.url)}#/masuk`);
+        await page.fill("input[name=identifier]", "budi@example.com");
+        await page.fill("input[name=password]", TEST_PASSWORD);
+        await page.click("button:has-text('Masuk')");
+        await page.getByRole("heading", { name: "Halo, Budi Santoso" }).waitFor();
+        // The browser had no device token of his: the sign-in is his first notification, and Beranda's badge says 1.
+        await page.locator("[data-testid=kotak-masuk-link] [data-testid=unread-badge][data-count='1']").waitFor();
+        await page.click("[data-testid=kotak-masuk-link]");
+        await page.locator("[data-testid=notifications] li").first().waitFor();
+        expect(await titles(page)).toEqual(["Masuk dari perangkat baru"]);
+        expect(await badgeCount(page)).toBe("1");
+
+        // The claim moves on the server; the page hears each status as it happens, without a reload.
+        await page.evaluate(() => ((window as unknown as { __journey: string }).__journey = "tanpa-reload"));
+        const klaim = await submitKlaim(budi);
+        expect(await api.services.klaimWorker.runDue()).toBe(4);
+        await page.locator("[data-testid=notifications] li").nth(5).waitFor({ timeout: 15_000 });
+        expect(await titles(page)).toEqual([
+          ...["Selesai", "Pembayaran", "Penetapan", "Verifikasi", "Diajukan"].map((s) => `Klaim ${klaim.nomor}: ${s}`),
+          "Masuk dari perangkat baru",
+        ]);
+        expect(await page.locator("[data-testid=notifications] li").first().locator("[data-testid=body]").textContent()).toBe(
+          "Klaim JHT Anda telah dibayarkan ke rekening Anda.",
+        );
+        await page.locator("h1 [data-testid=unread-badge][data-count='6']").waitFor();
+        expect(await page.evaluate(() => (window as unknown as { __journey?: string }).__journey)).toBe("tanpa-reload");
+
+        // One read: the badge counts down; then all.
+        const top = page.locator("[data-testid=notifications] li").first();
+        await top.locator("[data-testid=mark-read]").click();
+        await page.locator("h1 [data-testid=unread-badge][data-count='5']").waitFor();
+        expect(await top.getAttribute("data-read")).toBe("true");
+        await mkdir(dirname(SCREENSHOT), { recursive: true });
+        await page.screenshot({ path: SCREENSHOT, fullPage: true });
+        await page.click("[data-testid=mark-all]");
+        await page.locator("h1 [data-testid=unread-badge][data-count='0']").waitFor({ state: "attached" });
+        expect(await page.locator("[data-testid=notifications] li[data-read=false]").count()).toBe(0);
+        expect(await page.locator("[data-testid=mark-read]").count()).toBe(0);
+
+        // The API agrees.
+        const { accessToken } = await signIn(api.url, "budi@example.com");
+        const res = await gql<{ me: { notificationsUnreadCount: number } }>(api.url, "{ me { notificationsUnreadCount } }", {}, { token: accessToken });
+        // The sign-in just now (a new device again: the test's own client) is the only unread one.
+        expect(res.data!.me.notificationsUnreadCount).toBe(1);
+        expect(problems).toEqual([]);
+      } catch (error) {
+        const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");
+        if (error instanceof Error) error.message += `\n--- the page showed:\n${text}`;
+        throw error;
+      } finally {
+        await page.context().close();
+      }
+    },
+    120_000,
+  );
+});

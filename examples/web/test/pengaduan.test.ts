@@ -1,0 +1,171 @@
+// Pengaduan in the reference web app, in headless Chromium against a real API server on its own test database: a
+// member opens Pengaduan from Beranda, files a KOREKSI_DATA ticket with a photo of her KTP, sees its number and the
+// conversation; staff answer and take it up (over the API), and the reply and the new status appear on her open page
+// without a reload; she answers back. A file whose bytes are not what it claims to be is refused with the API's words.
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { build, preview, type PreviewServer } from "vite";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../../packages/api/src/server/app.ts";
+import { todayWib } from "../../../packages/api/src/modules/saldo/saldo.service.ts";
+import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
+import { makeTestSelfieBytes } from "../../../packages/api/test/support/selfies.ts";
+import { openTestDatabase, type TestDatabase } from "../../../packages/api/test/support/test-database.ts";
+import { gql, signIn, startTestServer } from "../../../packages/api/test/support/test-server.ts";
+
+const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
+const SCREENSHOT = join(WEB_ROOT, "test/__screenshots__/pengaduan.png");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const BROWSER_REQUIRED = process.env.CI === "true";
+if (!HAVE_CHROMIUM && !BROWSER_REQUIRED) {
+  console.warn(`Skipping the pengaduan browser test: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
+}
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+let tdb: TestDatabase;
+let api: RunningServer;
+let web: PreviewServer;
+let webUrl: string;
+let outDir: string;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  if (!HAVE_CHROMIUM) {
+    if (BROWSER_REQUIRED) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+    return;
+  }
+  tdb = await openTestDatabase();
+  api = await startTestServer(tdb.database, { KLAIM_WORKER_INTERVAL_MS: "0" });
+  outDir = await mkdtemp(join(tmpdir(), "jmo-web-pengaduan-"));
+  const configFile = join(WEB_ROOT, "vite.config.ts");
+  await build({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir, emptyOutDir: true } });
+  web = await preview({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir }, preview: { host: "127.0.0.1", port: 0, strictPort: false } });
+  webUrl = `http://127.0.0.1:${(web.httpServer.address() as AddressInfo).port}/`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await api?.stop();
+  await tdb?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+beforeEach(() => tdb?.truncate());
+
+async function openPage(): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser!.newContext({ viewport: { width: 820, height: 1000 }, locale: "en-US" });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  return { page, problems };
+}
+
+async function withPageText(page: Page, error: unknown): Promise<unknown> {
+  const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");
+  if (error instanceof Error) error.message += `\n--- the page showed:\n${text}`;
+  return error;
+}
+
+describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("pengaduan in the reference web app", () => {
+  it(
+    "files a data correction with a KTP photo, sees the staff reply and status arrive without a reload, answers back; a fake file is refused",
+    async () => {
+      const seed = builders(tdb.database.db);
+      await seed
+        .participant({ fullName: "Siti Rahayu", birthPlace: "Bandung", gender: "PEREMPUAN" })
+        .withCard({ status: "AKTIF" })
+        .withAccount({ email: "siti@example.com" })
+        .build();
+      const petugas = await seed.staff();
+      const { page, problems } = await openPage();
+      try {
+        await page.goto(`${webUrl}?api=${encodeURIComponent(api.url)}#/masuk`);
+        await page.fill("input[name=identifier]", "siti@example.com");
+        await page.fill("input[name=password]", TEST_PASSWORD);
+        await page.click("button:has-text('Masuk')");
+        await page.getByRole("heading", { name: "Halo, Siti Rahayu" }).waitFor();
+        await page.getByTestId("pengaduan-link").click();
+        const form = page.locator("form[data-form='Buat Pengaduan']");
+        await form.waitFor();
+        expect(await page.getByTestId("pengaduan-list").textContent()).toBe("Belum ada pengaduan.");
+
+        // A "PNG" that is a web page: refused with the API's words, nothing filed.
+        await form.locator("select[name=kategori]").selectOption("KOREKSI_DATA");
+        await form.locator("input[name=birthPlace]").fill("Bandung Barat");
+        await form.locator("input[name=subject]").fill("Tempat lahir tidak sesuai KTP");
+        await form.locator("textarea[name=description]").fill("Di KTP saya tempat lahir tertulis Bandung Barat.");
+        await form.locator("input[name=attachments]").setInputFiles({ name: "ktp.png", mimeType: "image/png", buffer: Buffer.from("<html>bukan gambar</html>") });
+        await form.locator("button[type=submit]").click();
+        await form.locator(".errors p", { hasText: "Isi lampiran bukan berkas PNG yang utuh" }).waitFor();
+        problems.length = 0; // the refusal above is a 200 with userErrors; nothing else may have failed
+
+        const ktp = makeTestSelfieBytes({ width: 64, height: 40, format: "png", seed: 3 });
+        await form.locator("input[name=attachments]").setInputFiles({ name: "ktp.png", mimeType: "image/png", buffer: ktp });
+        await form.locator("button[type=submit]").click();
+        const nomor = page.getByTestId("nomor");
+        await nomor.waitFor();
+        expect(await nomor.textContent()).toBe(`ADU-${todayWib().replaceAll("-", "")}-0001`);
+        expect(await page.getByTestId("status").textContent()).toBe("Diterima");
+        expect(await page.locator("[data-testid=percakapan] li").count()).toBe(1);
+        expect(await page.locator("li[data-field=BIRTH_PLACE]").textContent()).toBe("Tempat lahir: Bandung → Bandung Barat");
+        expect(await page.locator("[data-testid=lampiran]").textContent()).toMatch(/^ktp\.png \(\d+ kB\)$/);
+
+        // Staff answer and take it up, over the API; her open page shows both by itself.
+        const { accessToken: staffToken } = await signIn(api.url, petugas.email);
+        const queue = await gql<{ pengaduanQueue: { edges: Array<{ node: { id: string } }> } }>(api.url, "query { pengaduanQueue { edges { node { id } } } }", {}, { token: staffToken });
+        const ticketId = queue.data!.pengaduanQueue.edges[0]!.node.id;
+        await page.evaluate(() => ((window as unknown as { __journey: string }).__journey = "tanpa-reload"));
+        const reply = await gql(api.url, "mutation($input: PengaduanReplyInput!) { pengaduanReply(input: $input) { userErrors { code } } }", { input: { pengaduanId: ticketId, body: "Terima kasih, dokumen kami periksa." } }, { token: staffToken });
+        expect(reply.data!.pengaduanReply.userErrors).toEqual([]);
+        const moved = await gql(
+          api.url,
+          "mutation($input: PengaduanSetStatusInput!) { pengaduanSetStatus(input: $input) { userErrors { code } } }",
+          { input: { pengaduanId: ticketId, status: "DIPROSES", reason: "Sedang diverifikasi." } },
+          { token: staffToken },
+        );
+        expect(moved.data!.pengaduanSetStatus.userErrors).toEqual([]);
+        await page.locator("[data-testid=percakapan] li[data-author=PETUGAS]", { hasText: "Sedang diverifikasi." }).waitFor({ timeout: 20_000 });
+        expect(await page.locator("[data-testid=percakapan] li[data-author=PETUGAS] [data-testid=pesan]").allTextContents()).toEqual([
+          "Terima kasih, dokumen kami periksa.",
+          "Sedang diverifikasi.",
+        ]);
+        expect(await page.getByTestId("status").textContent()).toBe("Diproses");
+        expect(await page.evaluate(() => (window as unknown as { __journey?: string }).__journey)).toBe("tanpa-reload");
+
+        // She answers back.
+        const replyForm = page.locator("form[data-form='Balas']");
+        await replyForm.locator("textarea[name=body]").fill("Baik, saya tunggu.");
+        await replyForm.locator("button[type=submit]").click();
+        await page.locator("[data-testid=percakapan] li[data-author=PESERTA]", { hasText: "Baik, saya tunggu." }).waitFor();
+
+        await mkdir(dirname(SCREENSHOT), { recursive: true });
+        await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+        // Her list shows the ticket with its status.
+        await page.click("a:has-text('Semua pengaduan')");
+        await page.locator("[data-testid=pengaduan-list] li", { hasText: "Tempat lahir tidak sesuai KTP" }).waitFor();
+        expect(await page.locator("[data-testid=pengaduan-list] li .status").textContent()).toBe("Diproses");
+        expect(problems).toEqual([]);
+      } catch (error) {
+        throw await withPageText(page, error);
+      } finally {
+        await page.context().close();
+      }
+    },
+    120_000,
+  );
+});

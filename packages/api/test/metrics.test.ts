@@ -1,0 +1,142 @@
+import { createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../src/server/app.ts";
+import { builders } from "./support/builders.ts";
+import { openTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { gql, signIn, startTestServer } from "./support/test-server.ts";
+import { collect, connected, wsClient } from "./support/ws-client.ts";
+
+const TOKEN = "metrics-token-for-tests-0123456789";
+
+let tdb: TestDatabase;
+let server: RunningServer;
+let bare: RunningServer;
+
+beforeAll(async () => {
+  tdb = await openTestDatabase();
+  server = await startTestServer(tdb.database, { METRICS_TOKEN: TOKEN });
+  bare = await startTestServer(tdb.database);
+});
+afterAll(async () => {
+  await server?.stop();
+  await bare?.stop();
+  await tdb?.close();
+});
+
+function metricsUrl(s: RunningServer): string {
+  return new URL("/metrics", s.url).href;
+}
+
+async function scrape(): Promise<string> {
+  const res = await fetch(metricsUrl(server), { headers: { authorization: `Bearer ${TOKEN}` } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toContain("text/plain");
+  return res.text();
+}
+
+/** The value of one sample (0 when the series does not exist yet). */
+function sample(text: string, name: string, labels = ""): number {
+  const line = text.split("\n").find((l) => l.startsWith(`${name}${labels ? `{${labels}}` : ""} `));
+  return line ? Number(line.split(" ").at(-1)) : 0;
+}
+
+async function until(check: () => Promise<boolean>, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not reached");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("/metrics", () => {
+  it("answers 401 without the token or with a wrong one, and 404 where no token is configured", async () => {
+    expect((await fetch(metricsUrl(server))).status).toBe(401);
+    expect((await fetch(metricsUrl(server), { headers: { authorization: "Bearer wrong-token-wrong-token-00" } })).status).toBe(401);
+    expect((await fetch(metricsUrl(bare))).status).toBe(404);
+    expect((await fetch(metricsUrl(bare), { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+  });
+
+  it("on METRICS_PORT serves the metrics there (with the token, when set) and nothing on the main port", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const own = await startTestServer(tdb.database, { METRICS_PORT: String(port), METRICS_TOKEN: TOKEN });
+    try {
+      const auth = { authorization: `Bearer ${TOKEN}` };
+      expect((await fetch(metricsUrl(own), { headers: auth })).status).toBe(404);
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
+      const res = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: auth });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("jmo_graphql_requests_total");
+      expect((await fetch(`http://127.0.0.1:${port}/graphql`, { headers: auth })).status).toBe(404);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it("counts requests by operation and outcome, their SQL statements and errors by code", async () => {
+    const p = await builders(tdb.database.db).participant().withAccount().build();
+    const before = await scrape();
+    const session = await signIn(server.url, p.email!);
+    await gql(server.url, "query Me { me { fullName } }", {}, { token: session.accessToken });
+    await gql(server.url, "query Me { me { fullName } }", {}, { token: session.accessToken });
+    const refused = await gql(server.url, "query Me { me { fullName } }", {}, { token: "not-a-token" });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const after = await scrape();
+    const me = (outcome: string, text: string) => sample(text, "jmo_graphql_requests_total", `operation="Me",outcome="${outcome}"`);
+    expect(me("ok", after) - me("ok", before)).toBe(2);
+    expect(me("error", after) - me("error", before)).toBe(1);
+    expect(sample(after, "jmo_graphql_requests_total", 'operation="Login",outcome="ok"')).toBeGreaterThanOrEqual(1);
+    expect(sample(after, "jmo_graphql_errors_total", 'code="UNAUTHENTICATED"') - sample(before, "jmo_graphql_errors_total", 'code="UNAUTHENTICATED"')).toBe(1);
+    // Every authenticated Me reads its session and the participant: at least one statement each.
+    const statements = (t: string) => sample(t, "jmo_graphql_sql_statements_sum", 'operation="Me"');
+    expect(statements(after) - statements(before)).toBeGreaterThanOrEqual(2);
+    expect(sample(after, "jmo_graphql_request_duration_seconds_count", 'operation="Me",outcome="ok"')).toBe(me("ok", after));
+    expect(after).toContain('jmo_work_queue_due{queue="klaim"} 0');
+  });
+
+  it("shows the open WebSockets and subscriptions move with a subscription", async () => {
+    const p = await builders(tdb.database.db).participant().withAccount().build();
+    const session = await signIn(server.url, p.email!);
+    const base = await scrape();
+    const subs = (t: string) => sample(t, "jmo_graphql_subscriptions_open");
+    const socks = (t: string) => sample(t, "jmo_websocket_open");
+    const client = wsClient(server.url, session.accessToken);
+    const sub = collect(client, "subscription { accountEvents { id type } }");
+    await connected(client);
+    await until(async () => subs(await scrape()) === subs(base) + 1);
+    expect(socks(await scrape())).toBe(socks(base) + 1);
+    // A sign-in elsewhere is an account event: delivered to the subscription, its lag observed.
+    const lagCount = (t: string) => sample(t, "jmo_event_delivery_lag_seconds_count", 'topic="ACCOUNT_EVENTS"');
+    const received = sub.results.length;
+    await signIn(server.url, p.email!, undefined, { "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36" });
+    await sub.next(received + 1);
+    expect(lagCount(await scrape())).toBeGreaterThan(lagCount(base));
+    sub.unsubscribe();
+    await until(async () => subs(await scrape()) === subs(base));
+    await client.dispose();
+    await until(async () => socks(await scrape()) === socks(base));
+  });
+
+  it("never shows personal data: a NIK, KPJ or email as operation name becomes \"other\"", async () => {
+    const p = await builders(tdb.database.db).participant().withCard().withAccount().build();
+    const nik = p.participant.nik;
+    const kpj = p.cards[0]!.kpj;
+    for (const operationName of [nik, kpj, p.email!, `Op_${nik}`.slice(0, 10) + "!"]) {
+      await fetch(server.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: `query { __typename }`, operationName }),
+      });
+    }
+    const text = await scrape();
+    expect(text).not.toContain(nik);
+    expect(text).not.toContain(kpj);
+    expect(text).not.toContain(p.email!);
+    expect(text).not.toContain("@");
+    expect(sample(text, "jmo_graphql_requests_total", 'operation="other",outcome="error"')).toBeGreaterThanOrEqual(4);
+  });
+});
