@@ -4,82 +4,26 @@
 // employer and status DILAPORKAN; after staff verify it over the API, the page shows DIVERIFIKASI on reload. The
 // benefits page shows the five programs with the API's amounts (JKM Rp42 juta) and what each of the member's cards
 // covers today; without signing in it still shows the programs.
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { build, preview, type PreviewServer } from "vite";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../../packages/api/src/server/app.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
-import { openTestDatabase, type TestDatabase } from "../../../packages/api/test/support/test-database.ts";
-import { gql, signIn, startTestServer } from "../../../packages/api/test/support/test-server.ts";
+import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
 import { formatDate } from "../src/format.ts";
+import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest } from "./support/app-under-test.ts";
 
-const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const BROWSER_REQUIRED = process.env.CI === "true";
-if (!HAVE_CHROMIUM && !BROWSER_REQUIRED) {
-  console.warn(`Skipping the kecelakaan kerja / manfaat browser test: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
-}
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const app = useAppUnderTest("kecelakaan kerja & manfaat", { apiEnv: { KLAIM_WORKER_INTERVAL_MS: "0" } });
 
-let tdb: TestDatabase;
-let api: RunningServer;
-let web: PreviewServer;
-let webUrl: string;
-let outDir: string;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  if (!HAVE_CHROMIUM) {
-    if (BROWSER_REQUIRED) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-    return;
-  }
-  tdb = await openTestDatabase();
-  api = await startTestServer(tdb.database, { KLAIM_WORKER_INTERVAL_MS: "0" });
-  outDir = await mkdtemp(join(tmpdir(), "jmo-web-kecelakaan-"));
-  const configFile = join(WEB_ROOT, "vite.config.ts");
-  await build({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir, emptyOutDir: true } });
-  web = await preview({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir }, preview: { host: "127.0.0.1", port: 0, strictPort: false } });
-  webUrl = `http://127.0.0.1:${(web.httpServer.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await api?.stop();
-  await tdb?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
-});
-
-beforeEach(() => tdb?.truncate());
 
 /** Joko: a wage earner (PU) with an AKTIF card at PT Baja Konstruksi Nusantara. */
 async function seedJoko() {
-  const seed = builders(tdb.database.db);
+  const seed = builders(app.tdb.database.db);
   const employer = await seed.employer({ name: "PT Baja Konstruksi Nusantara" });
   await seed.participant({ fullName: "Joko Susilo" }).withCard({ status: "AKTIF", employerId: employer.id, registeredAt: "2020-01-01" }).withAccount({ email: "joko@example.com" }).build();
 }
 
 async function openPage(): Promise<{ page: Page; problems: string[] }> {
   // WIB, so that the date and time typed are the member's local ones as the API stores them.
-  const context = await browser!.newContext({ viewport: { width: 820, height: 1000 }, locale: "en-US", timezoneId: "Asia/Jakarta" });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
-  });
-  return { page, problems };
+  return openBrowserPage(app.browser, { timezoneId: "Asia/Jakarta" });
 }
 
 async function withPageText(page: Page, error: unknown): Promise<unknown> {
@@ -89,14 +33,14 @@ async function withPageText(page: Page, error: unknown): Promise<unknown> {
 }
 
 async function signInOnPage(page: Page) {
-  await page.goto(`${webUrl}?api=${encodeURIComponent(api.url)}#/masuk`);
+  await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/masuk`);
   await page.fill("input[name=identifier]", "joko@example.com");
   await page.fill("input[name=password]", TEST_PASSWORD);
   await page.click("button:has-text('Masuk')");
   await page.getByRole("heading", { name: "Halo, Joko Susilo" }).waitFor();
 }
 
-describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("kecelakaan kerja and manfaat in the reference web app", () => {
+describe.skipIf(!HAVE_CHROMIUM)("kecelakaan kerja and manfaat in the reference web app", () => {
   it(
     "reports a work accident from Beranda, gets its number and employer, and sees the staff's verification",
     async () => {
@@ -141,16 +85,16 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("kecelakaan kerja and manfa
         expect(await item.textContent()).toContain(`Kejadian: ${formatDate(yesterday)} 09.30 WIB`);
 
         // Staff verify it over the API; the member sees it on the next visit.
-        const staff = await builders(tdb.database.db).staff();
-        const { accessToken } = await signIn(api.url, staff.email, TEST_PASSWORD);
+        const staff = await builders(app.tdb.database.db).staff();
+        const { accessToken } = await signIn(app.api.url, staff.email, TEST_PASSWORD);
         const queue = await gql<{ kecelakaanKerjaQueue: { edges: Array<{ node: { id: string; nomor: string } }> } }>(
-          api.url,
+          app.api.url,
           `query { kecelakaanKerjaQueue(status: DILAPORKAN) { edges { node { id nomor } } } }`,
           {},
           { token: accessToken },
         );
         const reportId = queue.data!.kecelakaanKerjaQueue.edges.find((e) => e.node.nomor === nomor)!.node.id;
-        const verified = await gql(api.url, `mutation($input: KecelakaanKerjaUpdateStatusInput!) { kecelakaanKerjaUpdateStatus(input: $input) { userErrors { code } } }`, {
+        const verified = await gql(app.api.url, `mutation($input: KecelakaanKerjaUpdateStatusInput!) { kecelakaanKerjaUpdateStatus(input: $input) { userErrors { code } } }`, {
           input: { reportId, status: "DIVERIFIKASI" },
         }, { token: accessToken });
         expect(verified.data!.kecelakaanKerjaUpdateStatus.userErrors).toEqual([]);
@@ -191,7 +135,7 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("kecelakaan kerja and manfa
 
         // Public: a visitor who has not signed in reads the same programs, without a card section.
         await page.click("button:has-text('Keluar')");
-        await page.goto(`${webUrl}?api=${encodeURIComponent(api.url)}#/manfaat`);
+        await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/manfaat`);
         await page.getByRole("heading", { name: "Informasi Manfaat" }).waitFor();
         await programs.first().waitFor();
         expect(await programs.count()).toBe(5);

@@ -2,69 +2,25 @@
 // server on its own test database: a Budi-like member signs in (a new device: his first notification), sees the unread
 // badge on Beranda, opens the kotak masuk, watches his claim's five status changes arrive live without a reload, and
 // marks one, then all, read; the badge follows, and the API agrees.
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { build, preview, type PreviewServer } from "vite";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../../packages/api/src/server/app.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { klaims } from "../../../packages/api/src/db/schema.ts";
 import { appendKlaimEvent } from "../../../packages/api/src/modules/klaim/klaim-events.ts";
 import { totalsOf } from "../../../packages/api/src/modules/saldo/jht-engine.ts";
 import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
-import { openTestDatabase, type TestDatabase } from "../../../packages/api/test/support/test-database.ts";
-import { gql, signIn, startTestServer } from "../../../packages/api/test/support/test-server.ts";
+import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
+import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, WEB_ROOT } from "./support/app-under-test.ts";
 
-const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SCREENSHOT = join(WEB_ROOT, "test/__screenshots__/kotak-masuk.png");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const BROWSER_REQUIRED = process.env.CI === "true";
-if (!HAVE_CHROMIUM && !BROWSER_REQUIRED) {
-  console.warn(`Skipping the kotak masuk browser test: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
-}
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-let tdb: TestDatabase;
-let api: RunningServer;
-let web: PreviewServer;
-let webUrl: string;
-let outDir: string;
-let browser: Browser | undefined;
+const app = useAppUnderTest("kotak masuk", { apiEnv: { KLAIM_WORKER_INTERVAL_MS: "0" } });
 
-beforeAll(async () => {
-  if (!HAVE_CHROMIUM) {
-    if (BROWSER_REQUIRED) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-    return;
-  }
-  tdb = await openTestDatabase();
-  // Workers off (tests' default): the claim moves when the test runs the worker.
-  api = await startTestServer(tdb.database, { KLAIM_WORKER_INTERVAL_MS: "0" });
-  outDir = await mkdtemp(join(tmpdir(), "jmo-web-kotak-masuk-"));
-  const configFile = join(WEB_ROOT, "vite.config.ts");
-  await build({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir, emptyOutDir: true } });
-  web = await preview({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir }, preview: { host: "127.0.0.1", port: 0, strictPort: false } });
-  webUrl = `http://127.0.0.1:${(web.httpServer.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await api?.stop();
-  await tdb?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
-});
-
-beforeEach(() => tdb?.truncate());
 
 /** Budi as in the demo data: NONAKTIF, pengkinian TERVERIFIKASI, 24 months of contributions; a claim the worker can pay. */
 async function seedBudi() {
-  const seed = builders(tdb.database.db);
+  const seed = builders(app.tdb.database.db);
   const budi = await seed
     .participant({ fullName: "Budi Santoso", pengkinianStatus: "TERVERIFIKASI" })
     .withCard({ status: "NONAKTIF", registeredAt: "2023-01-01", nonaktifSince: "2024-12-31" })
@@ -77,8 +33,8 @@ async function seedBudi() {
 /** His claim as klaimJhtSubmit leaves it (AGENDA), due for the worker at once. */
 async function submitKlaim(budi: Awaited<ReturnType<typeof seedBudi>>) {
   const cardId = budi.cards[0]!.id;
-  const saldoSen = totalsOf((await api.services.saldo.forCards([cardId])).get(cardId)!.years).totalSen;
-  return tdb.database.db.transaction(async (tx) => {
+  const saldoSen = totalsOf((await app.api.services.saldo.forCards([cardId])).get(cardId)!.years).totalSen;
+  return app.tdb.database.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(klaims)
       .values({
@@ -103,30 +59,20 @@ async function submitKlaim(budi: Awaited<ReturnType<typeof seedBudi>>) {
 }
 
 async function openPage(): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 820, height: 1100 }, locale: "en-US" });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
-  });
-  return { page, problems };
+  return openBrowserPage(app.browser, { viewport: { width: 820, height: 1100 } });
 }
 
 const titles = (page: Page) => page.locator("[data-testid=notifications] li [data-testid=title]").allTextContents();
 const badgeCount = (page: Page, scope = "h1") => page.locator(`${scope} [data-testid=unread-badge]`).getAttribute("data-count");
 
-describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("kotak masuk in the reference web app", () => {
+describe.skipIf(!HAVE_CHROMIUM)("kotak masuk in the reference web app", () => {
   it(
     "shows the unread badge, receives a claim's status changes live, and marks one and then all read",
     async () => {
       const budi = await seedBudi();
       const { page, problems } = await openPage();
       try {
-        await page.goto(`${webUrl}?api=${encodeURIComponent(api.url)}#/masuk`);
+        await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/masuk`);
         await page.fill("input[name=identifier]", "budi@example.com");
         await page.fill("input[name=password]", TEST_PASSWORD);
         await page.click("button:has-text('Masuk')");
@@ -141,7 +87,7 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("kotak masuk in the referen
         // The claim moves on the server; the page hears each status as it happens, without a reload.
         await page.evaluate(() => ((window as unknown as { __journey: string }).__journey = "tanpa-reload"));
         const klaim = await submitKlaim(budi);
-        expect(await api.services.klaimWorker.runDue()).toBe(4);
+        expect(await app.api.services.klaimWorker.runDue()).toBe(4);
         await page.locator("[data-testid=notifications] li").nth(5).waitFor({ timeout: 15_000 });
         expect(await titles(page)).toEqual([
           ...["Selesai", "Pembayaran", "Penetapan", "Verifikasi", "Diajukan"].map((s) => `Klaim ${klaim.nomor}: ${s}`),
@@ -166,8 +112,8 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("kotak masuk in the referen
         expect(await page.locator("[data-testid=mark-read]").count()).toBe(0);
 
         // The API agrees.
-        const { accessToken } = await signIn(api.url, "budi@example.com");
-        const res = await gql<{ me: { notificationsUnreadCount: number } }>(api.url, "{ me { notificationsUnreadCount } }", {}, { token: accessToken });
+        const { accessToken } = await signIn(app.api.url, "budi@example.com");
+        const res = await gql<{ me: { notificationsUnreadCount: number } }>(app.api.url, "{ me { notificationsUnreadCount } }", {}, { token: accessToken });
         // The sign-in just now (a new device again: the test's own client) is the only unread one.
         expect(res.data!.me.notificationsUnreadCount).toBe(1);
         expect(problems).toEqual([]);

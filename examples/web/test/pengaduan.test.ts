@@ -2,76 +2,23 @@
 // member opens Pengaduan from Beranda, files a KOREKSI_DATA ticket with a photo of her KTP, sees its number and the
 // conversation; staff answer and take it up (over the API), and the reply and the new status appear on her open page
 // without a reload; she answers back. A file whose bytes are not what it claims to be is refused with the API's words.
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { build, preview, type PreviewServer } from "vite";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../../packages/api/src/server/app.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { todayWib } from "../../../packages/api/src/modules/saldo/saldo.service.ts";
 import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
 import { makeTestSelfieBytes } from "../../../packages/api/test/support/selfies.ts";
-import { openTestDatabase, type TestDatabase } from "../../../packages/api/test/support/test-database.ts";
-import { gql, signIn, startTestServer } from "../../../packages/api/test/support/test-server.ts";
+import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
+import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, WEB_ROOT } from "./support/app-under-test.ts";
 
-const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SCREENSHOT = join(WEB_ROOT, "test/__screenshots__/pengaduan.png");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const BROWSER_REQUIRED = process.env.CI === "true";
-if (!HAVE_CHROMIUM && !BROWSER_REQUIRED) {
-  console.warn(`Skipping the pengaduan browser test: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
-}
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-let tdb: TestDatabase;
-let api: RunningServer;
-let web: PreviewServer;
-let webUrl: string;
-let outDir: string;
-let browser: Browser | undefined;
+const app = useAppUnderTest("pengaduan", { apiEnv: { KLAIM_WORKER_INTERVAL_MS: "0" } });
 
-beforeAll(async () => {
-  if (!HAVE_CHROMIUM) {
-    if (BROWSER_REQUIRED) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-    return;
-  }
-  tdb = await openTestDatabase();
-  api = await startTestServer(tdb.database, { KLAIM_WORKER_INTERVAL_MS: "0" });
-  outDir = await mkdtemp(join(tmpdir(), "jmo-web-pengaduan-"));
-  const configFile = join(WEB_ROOT, "vite.config.ts");
-  await build({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir, emptyOutDir: true } });
-  web = await preview({ root: WEB_ROOT, configFile, logLevel: "silent", build: { outDir }, preview: { host: "127.0.0.1", port: 0, strictPort: false } });
-  webUrl = `http://127.0.0.1:${(web.httpServer.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await api?.stop();
-  await tdb?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
-});
-
-beforeEach(() => tdb?.truncate());
 
 async function openPage(): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 820, height: 1000 }, locale: "en-US" });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
-  });
-  return { page, problems };
+  return openBrowserPage(app.browser);
 }
 
 async function withPageText(page: Page, error: unknown): Promise<unknown> {
@@ -80,11 +27,11 @@ async function withPageText(page: Page, error: unknown): Promise<unknown> {
   return error;
 }
 
-describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("pengaduan in the reference web app", () => {
+describe.skipIf(!HAVE_CHROMIUM)("pengaduan in the reference web app", () => {
   it(
     "files a data correction with a KTP photo, sees the staff reply and status arrive without a reload, answers back; a fake file is refused",
     async () => {
-      const seed = builders(tdb.database.db);
+      const seed = builders(app.tdb.database.db);
       await seed
         .participant({ fullName: "Siti Rahayu", birthPlace: "Bandung", gender: "PEREMPUAN" })
         .withCard({ status: "AKTIF" })
@@ -93,7 +40,7 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("pengaduan in the reference
       const petugas = await seed.staff();
       const { page, problems } = await openPage();
       try {
-        await page.goto(`${webUrl}?api=${encodeURIComponent(api.url)}#/masuk`);
+        await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/masuk`);
         await page.fill("input[name=identifier]", "siti@example.com");
         await page.fill("input[name=password]", TEST_PASSWORD);
         await page.click("button:has-text('Masuk')");
@@ -125,14 +72,14 @@ describe.skipIf(!HAVE_CHROMIUM && !BROWSER_REQUIRED)("pengaduan in the reference
         expect(await page.locator("[data-testid=lampiran]").textContent()).toMatch(/^ktp\.png \(\d+ kB\)$/);
 
         // Staff answer and take it up, over the API; her open page shows both by itself.
-        const { accessToken: staffToken } = await signIn(api.url, petugas.email);
-        const queue = await gql<{ pengaduanQueue: { edges: Array<{ node: { id: string } }> } }>(api.url, "query { pengaduanQueue { edges { node { id } } } }", {}, { token: staffToken });
+        const { accessToken: staffToken } = await signIn(app.api.url, petugas.email);
+        const queue = await gql<{ pengaduanQueue: { edges: Array<{ node: { id: string } }> } }>(app.api.url, "query { pengaduanQueue { edges { node { id } } } }", {}, { token: staffToken });
         const ticketId = queue.data!.pengaduanQueue.edges[0]!.node.id;
         await page.evaluate(() => ((window as unknown as { __journey: string }).__journey = "tanpa-reload"));
-        const reply = await gql(api.url, "mutation($input: PengaduanReplyInput!) { pengaduanReply(input: $input) { userErrors { code } } }", { input: { pengaduanId: ticketId, body: "Terima kasih, dokumen kami periksa." } }, { token: staffToken });
+        const reply = await gql(app.api.url, "mutation($input: PengaduanReplyInput!) { pengaduanReply(input: $input) { userErrors { code } } }", { input: { pengaduanId: ticketId, body: "Terima kasih, dokumen kami periksa." } }, { token: staffToken });
         expect(reply.data!.pengaduanReply.userErrors).toEqual([]);
         const moved = await gql(
-          api.url,
+          app.api.url,
           "mutation($input: PengaduanSetStatusInput!) { pengaduanSetStatus(input: $input) { userErrors { code } } }",
           { input: { pengaduanId: ticketId, status: "DIPROSES", reason: "Sedang diverifikasi." } },
           { token: staffToken },

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { build, preview, type PreviewServer } from "vite";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { RunningServer } from "../../../../packages/api/src/server/app.ts";
@@ -33,9 +33,12 @@ export interface AppUnderTest {
 /**
  * Registers the hooks of one test file: API server (with `apiEnv` on top of the tests' configuration), the app built
  * with `buildEnv` in the process environment (Vite's loadEnv reads VITE_ variables from it), Chromium, and every table
- * emptied before each test. Read the fields inside tests.
+ * emptied before each test (unless `truncate: false`). Read the fields inside tests.
  */
-export function useAppUnderTest(name: string, options: { apiEnv?: Record<string, string>; buildEnv?: Record<string, string> } = {}): AppUnderTest {
+export function useAppUnderTest(
+  name: string,
+  options: { apiEnv?: Record<string, string>; buildEnv?: Record<string, string>; truncate?: boolean } = {},
+): AppUnderTest {
   if (!HAVE_CHROMIUM && !BROWSER_REQUIRED) {
     console.warn(`Skipping the ${name} browser test: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
   }
@@ -62,7 +65,7 @@ export function useAppUnderTest(name: string, options: { apiEnv?: Record<string,
     await app.tdb?.close();
     if (app.outDir) await rm(app.outDir, { recursive: true, force: true });
   });
-  beforeEach(() => app.tdb?.truncate());
+  if (options.truncate !== false) beforeEach(() => app.tdb?.truncate());
   return app;
 }
 
@@ -80,10 +83,12 @@ export async function buildApp(outDir: string, env: Record<string, string> = {})
   }
 }
 
-/** A new page in an English-language browser, collecting page errors, console errors and HTTP errors in `problems`. */
-export async function openPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 820, height: 1000 }, locale: "en-US" });
-  const page = await context.newPage();
+/**
+ * A new page in an English-language browser (`context` adds or overrides options), collecting page errors, console
+ * errors and HTTP errors in `problems`.
+ */
+export async function openPage(browser: Browser, context: BrowserContextOptions = {}): Promise<{ page: Page; problems: string[] }> {
+  const page = await (await browser.newContext({ viewport: { width: 820, height: 1000 }, locale: "en-US", ...context })).newPage();
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
