@@ -1,3 +1,4 @@
+import { closableStream, nextWake, type StreamControl } from "../events/closable-stream.ts";
 import type { LiveEvents } from "../klaim/klaim-event-stream.ts";
 import { IURAN_BPU_EVENTS_TOPIC } from "./iuran.service.ts";
 import type { BpuPaymentEventRow, BpuPaymentRow } from "./iuran.table.ts";
@@ -22,33 +23,7 @@ export function paymentEventStream(
   afterSequence: number,
   readStored: (paymentId: string, afterSequence: number) => Promise<LoadedPaymentEvent[]>,
 ): AsyncIterableIterator<LoadedPaymentEvent> {
-  const control: Control = { stopped: false, wake: undefined };
-  const inner = stream(events, cardId, paymentId, afterSequence, readStored, control);
-  // An async generator's return() waits for the generator's pending await: closing wakes it first, so that a client
-  // that unsubscribes while nothing happens is let go at once.
-  const close = () => {
-    control.stopped = true;
-    control.wake?.();
-  };
-  return {
-    next: () => inner.next(),
-    return: async () => {
-      close();
-      return inner.return(undefined);
-    },
-    throw: async (error?: unknown) => {
-      close();
-      return inner.throw(error);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-}
-
-interface Control {
-  stopped: boolean;
-  wake: (() => void) | undefined;
+  return closableStream((control) => stream(events, cardId, paymentId, afterSequence, readStored, control));
 }
 
 async function* stream(
@@ -57,7 +32,7 @@ async function* stream(
   paymentId: string | null,
   afterSequence: number,
   readStored: (paymentId: string, afterSequence: number) => Promise<LoadedPaymentEvent[]>,
-  control: Control,
+  control: StreamControl,
 ): AsyncGenerator<LoadedPaymentEvent, void, undefined> {
   const buffer: LoadedPaymentEvent[] = [];
   const unlisten = events.listen(IURAN_BPU_EVENTS_TOPIC, cardId, (payload) => {
@@ -84,8 +59,7 @@ async function* stream(
     while (!control.stopped) {
       const next = buffer.shift();
       if (!next) {
-        await new Promise<void>((resolve) => (control.wake = resolve));
-        control.wake = undefined;
+        await nextWake(control);
         continue;
       }
       if (!fresh(next)) continue;

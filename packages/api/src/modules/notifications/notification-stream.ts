@@ -1,3 +1,4 @@
+import { closableStream, nextWake, type StreamControl } from "../events/closable-stream.ts";
 import type { LiveEvents } from "../klaim/klaim-event-stream.ts";
 import { NOTIFICATIONS_TOPIC } from "./notifications.service.ts";
 import type { NotificationRow } from "./notifications.table.ts";
@@ -12,39 +13,14 @@ export function notificationStream(
   participantId: string,
   replay: (() => Promise<NotificationRow[]>) | null,
 ): AsyncIterableIterator<NotificationRow> {
-  const control: Control = { stopped: false, wake: undefined };
-  const inner = stream(events, participantId, replay, control);
-  // Closing wakes the pending wait first, so that a client that unsubscribes while nothing happens is let go at once.
-  const close = () => {
-    control.stopped = true;
-    control.wake?.();
-  };
-  return {
-    next: () => inner.next(),
-    return: async () => {
-      close();
-      return inner.return(undefined);
-    },
-    throw: async (error?: unknown) => {
-      close();
-      return inner.throw(error);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-}
-
-interface Control {
-  stopped: boolean;
-  wake: (() => void) | undefined;
+  return closableStream((control) => stream(events, participantId, replay, control));
 }
 
 async function* stream(
   events: LiveEvents,
   participantId: string,
   replay: (() => Promise<NotificationRow[]>) | null,
-  control: Control,
+  control: StreamControl,
 ): AsyncGenerator<NotificationRow, void, undefined> {
   const buffer: NotificationRow[] = [];
   const unlisten = events.listen(NOTIFICATIONS_TOPIC, participantId, (payload) => {
@@ -63,8 +39,7 @@ async function* stream(
     while (!control.stopped) {
       const next = buffer.shift();
       if (!next) {
-        await new Promise<void>((resolve) => (control.wake = resolve));
-        control.wake = undefined;
+        await nextWake(control);
         continue;
       }
       if (replayed.has(next.id)) continue;
