@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { todayWib } from "../../../packages/api/src/modules/saldo/saldo.service.ts";
 import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
 import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
-import { HAVE_CHROMIUM, useAppUnderTest } from "./support/app-under-test.ts";
+import { HAVE_CHROMIUM, useAppUnderTest, signInOnPage } from "./support/app-under-test.ts";
 
 const app = useAppUnderTest("berita & promo", { apiEnv: { KLAIM_WORKER_INTERVAL_MS: "0" }, truncate: false });
 
@@ -56,11 +56,7 @@ describe.skipIf(!HAVE_CHROMIUM)("berita & promo in the reference web app", () =>
         expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
         expect(await page.locator("[data-testid=promo]").count()).toBe(0);
 
-        await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/masuk`);
-        await page.fill("input[name=identifier]", "wulan@example.com");
-        await page.fill("input[name=password]", TEST_PASSWORD);
-        await page.click("button:has-text('Masuk')");
-        await page.getByRole("heading", { name: "Halo, Wulan Bandung" }).waitFor();
+        await signInOnPage(app, page, "wulan@example.com", "Wulan Bandung");
         await page.click("a:has-text('Berita & promo')");
         const promo = page.locator("[data-testid=promo]");
         await promo.waitFor();

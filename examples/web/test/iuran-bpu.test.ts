@@ -12,10 +12,10 @@ import { bpuMemberships, contributions } from "../../../packages/api/src/db/sche
 import { addMonths, firstOfMonth, lastDayOf } from "../../../packages/api/src/modules/iuran/iuran-bill.ts";
 import { contributionFor } from "../../../packages/api/src/modules/saldo/contribution-rules.ts";
 import { todayWib } from "../../../packages/api/src/modules/saldo/saldo.service.ts";
-import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
+import { builders } from "../../../packages/api/test/support/builders.ts";
 import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
 import { formatDate, formatMonth } from "../src/format.ts";
-import { buildApp, HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, WEB_ROOT } from "./support/app-under-test.ts";
+import { buildApp, HAVE_CHROMIUM, openPage as openBrowserPage, signInOnPage, useAppUnderTest, WEB_ROOT } from "./support/app-under-test.ts";
 
 const SCREENSHOT = join(WEB_ROOT, "test/__screenshots__/iuran-bpu-lunas.png");
 // Workers and jobs off (tests' default): nothing expires or moves on its own. A production build that asks for the
@@ -71,11 +71,7 @@ describe.skipIf(!HAVE_CHROMIUM)("iuran BPU in the reference web app", () => {
       const thisMonth = firstOfMonth(todayWib());
       const { page, problems, paidFrames } = await openPage();
       try {
-        await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/masuk`);
-        await page.fill("input[name=identifier]", "rina@example.com");
-        await page.fill("input[name=password]", TEST_PASSWORD);
-        await page.click("button:has-text('Masuk')");
-        await page.getByRole("heading", { name: "Halo, Rina Wulandari" }).waitFor();
+        await signInOnPage(app, page, "rina@example.com", "Rina Wulandari");
         // From her BPU card on Beranda.
         await page.click("article.card >> a:has-text('Iuran BPU')");
 

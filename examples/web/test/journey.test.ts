@@ -5,12 +5,12 @@ import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
+import { builders } from "../../../packages/api/test/support/builders.ts";
 import { makeTestSelfieBytes } from "../../../packages/api/test/support/selfies.ts";
 import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
 import { formatRupiah } from "../src/format.ts";
 import { outbox } from "../../../packages/api/src/db/schema.ts";
-import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, WEB_ROOT } from "./support/app-under-test.ts";
+import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, WEB_ROOT, signInOnPage } from "./support/app-under-test.ts";
 
 const SCREENSHOT = join(WEB_ROOT, "test/__screenshots__/klaim-selesai.png");
 // The klaim worker stays off (tests' default): the test moves the claim itself once the page shows it submitted.
@@ -56,13 +56,7 @@ async function fieldError(page: Page, selector: string): Promise<{ invalid: stri
   });
 }
 
-async function signInAs(page: Page, email: string, fullName: string): Promise<void> {
-  await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/masuk`);
-  await page.fill("input[name=identifier]", email);
-  await page.fill("input[name=password]", TEST_PASSWORD);
-  await page.click("button:has-text('Masuk')");
-  await page.getByRole("heading", { name: `Halo, ${fullName}` }).waitFor();
-}
+const signInAs = (page: Page, email: string, fullName: string) => signInOnPage(app, page, email, fullName);
 /** A failure with what the page showed, so that a CI log says why. */
 async function withPageText(page: Page, error: unknown): Promise<unknown> {
   const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");

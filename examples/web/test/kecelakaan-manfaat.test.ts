@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
 import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
 import { formatDate } from "../src/format.ts";
-import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest } from "./support/app-under-test.ts";
+import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, signInOnPage } from "./support/app-under-test.ts";
 
 const app = useAppUnderTest("kecelakaan kerja & manfaat", { apiEnv: { KLAIM_WORKER_INTERVAL_MS: "0" } });
 
@@ -32,13 +32,7 @@ async function withPageText(page: Page, error: unknown): Promise<unknown> {
   return error;
 }
 
-async function signInOnPage(page: Page) {
-  await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/masuk`);
-  await page.fill("input[name=identifier]", "joko@example.com");
-  await page.fill("input[name=password]", TEST_PASSWORD);
-  await page.click("button:has-text('Masuk')");
-  await page.getByRole("heading", { name: "Halo, Joko Susilo" }).waitFor();
-}
+const signInJoko = (page: Page) => signInOnPage(app, page, "joko@example.com", "Joko Susilo");
 
 describe.skipIf(!HAVE_CHROMIUM)("kecelakaan kerja and manfaat in the reference web app", () => {
   it(
@@ -47,7 +41,7 @@ describe.skipIf(!HAVE_CHROMIUM)("kecelakaan kerja and manfaat in the reference w
       await seedJoko();
       const { page, problems } = await openPage();
       try {
-        await signInOnPage(page);
+        await signInJoko(page);
         await page.click("a:has-text('Lapor kecelakaan kerja')");
         await page.getByRole("heading", { name: "Lapor Kecelakaan Kerja" }).waitFor();
         expect(await page.getByTestId("laporan-list").textContent()).toContain("Belum ada laporan");
@@ -116,7 +110,7 @@ describe.skipIf(!HAVE_CHROMIUM)("kecelakaan kerja and manfaat in the reference w
       await seedJoko();
       const { page, problems } = await openPage();
       try {
-        await signInOnPage(page);
+        await signInJoko(page);
         await page.click("a:has-text('Informasi manfaat')");
         await page.getByRole("heading", { name: "Informasi Manfaat" }).waitFor();
         const programs = page.locator("[data-testid=program]");

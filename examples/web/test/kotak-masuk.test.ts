@@ -9,9 +9,9 @@ import { describe, expect, it } from "vitest";
 import { klaims } from "../../../packages/api/src/db/schema.ts";
 import { appendKlaimEvent } from "../../../packages/api/src/modules/klaim/klaim-events.ts";
 import { totalsOf } from "../../../packages/api/src/modules/saldo/jht-engine.ts";
-import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
+import { builders } from "../../../packages/api/test/support/builders.ts";
 import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
-import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, WEB_ROOT } from "./support/app-under-test.ts";
+import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, WEB_ROOT, signInOnPage } from "./support/app-under-test.ts";
 
 const SCREENSHOT = join(WEB_ROOT, "test/__screenshots__/kotak-masuk.png");
 
@@ -72,11 +72,7 @@ describe.skipIf(!HAVE_CHROMIUM)("kotak masuk in the reference web app", () => {
       const budi = await seedBudi();
       const { page, problems } = await openPage();
       try {
-        await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/masuk`);
-        await page.fill("input[name=identifier]", "budi@example.com");
-        await page.fill("input[name=password]", TEST_PASSWORD);
-        await page.click("button:has-text('Masuk')");
-        await page.getByRole("heading", { name: "Halo, Budi Santoso" }).waitFor();
+        await signInOnPage(app, page, "budi@example.com", "Budi Santoso");
         // The browser had no device token of his: the sign-in is his first notification, and Beranda's badge says 1.
         await page.locator("[data-testid=kotak-masuk-link] [data-testid=unread-badge][data-count='1']").waitFor();
         await page.click("[data-testid=kotak-masuk-link]");

@@ -7,10 +7,10 @@ import { dirname, join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { todayWib } from "../../../packages/api/src/modules/saldo/saldo.service.ts";
-import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
+import { builders } from "../../../packages/api/test/support/builders.ts";
 import { makeTestSelfieBytes } from "../../../packages/api/test/support/selfies.ts";
 import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
-import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, WEB_ROOT } from "./support/app-under-test.ts";
+import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, WEB_ROOT, signInOnPage } from "./support/app-under-test.ts";
 
 const SCREENSHOT = join(WEB_ROOT, "test/__screenshots__/pengaduan.png");
 
@@ -40,11 +40,7 @@ describe.skipIf(!HAVE_CHROMIUM)("pengaduan in the reference web app", () => {
       const petugas = await seed.staff();
       const { page, problems } = await openPage();
       try {
-        await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/masuk`);
-        await page.fill("input[name=identifier]", "siti@example.com");
-        await page.fill("input[name=password]", TEST_PASSWORD);
-        await page.click("button:has-text('Masuk')");
-        await page.getByRole("heading", { name: "Halo, Siti Rahayu" }).waitFor();
+        await signInOnPage(app, page, "siti@example.com", "Siti Rahayu");
         await page.getByTestId("pengaduan-link").click();
         const form = page.locator("form[data-form='Buat Pengaduan']");
         await form.waitFor();

@@ -56,6 +56,22 @@ describe("/metrics", () => {
     expect((await fetch(metricsUrl(bare), { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
   });
 
+  it("holds in production mode too: the token is required, and without one there is nothing to find", async () => {
+    const production = { NODE_ENV: "production", TOKEN_SECRET: "production-secret-that-is-long-enough-9876543210", CORS_ORIGINS: "https://app.example" };
+    const guarded = await startTestServer(tdb.database, { ...production, METRICS_TOKEN: TOKEN });
+    const open = await startTestServer(tdb.database, production);
+    try {
+      expect((await fetch(metricsUrl(guarded))).status).toBe(401);
+      const ok = await fetch(metricsUrl(guarded), { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain("# TYPE");
+      expect((await fetch(metricsUrl(open), { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+    } finally {
+      await guarded.stop();
+      await open.stop();
+    }
+  });
+
   it("on METRICS_PORT serves the metrics there (with the token, when set) and nothing on the main port", async () => {
     const port = await new Promise<number>((resolve) => {
       const probe = createServer().listen(0, "127.0.0.1", () => {

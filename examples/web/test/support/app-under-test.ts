@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from "p
 import { build, preview, type PreviewServer } from "vite";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { RunningServer } from "../../../../packages/api/src/server/app.ts";
+import { TEST_PASSWORD } from "../../../../packages/api/test/support/builders.ts";
 import { openTestDatabase, type TestDatabase } from "../../../../packages/api/test/support/test-database.ts";
 import { startTestServer } from "../../../../packages/api/test/support/test-server.ts";
 
@@ -98,4 +99,13 @@ export async function openPage(browser: Browser, context: BrowserContextOptions 
     if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
   });
   return { page, problems };
+}
+
+/** Signs in through the app's Masuk page (the tests' password) and waits for Beranda's greeting. */
+export async function signInOnPage(app: AppUnderTest, page: Page, email: string, fullName: string, password = TEST_PASSWORD): Promise<void> {
+  await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/masuk`);
+  await page.fill("input[name=identifier]", email);
+  await page.fill("input[name=password]", password);
+  await page.click("button:has-text('Masuk')");
+  await page.getByRole("heading", { name: `Halo, ${fullName}` }).waitFor();
 }
