@@ -91,7 +91,12 @@ const KLAIM_STATUS: Record<KlaimStatus, string> = {
   DITOLAK: "Ditolak",
   DIBATALKAN: "Dibatalkan",
 };
-const SEBAB_KLAIM: Record<SebabKlaim, string> = { PHK: "Pemutusan Hubungan Kerja (PHK)", MENGUNDURKAN_DIRI: "Mengundurkan diri" };
+const SEBAB_KLAIM: Record<SebabKlaim, string> = {
+  PHK: "Pemutusan Hubungan Kerja (PHK)",
+  MENGUNDURKAN_DIRI: "Mengundurkan diri",
+  KEPERLUAN_LAIN: "Klaim sebagian 10% (keperluan lain)",
+  PEMILIKAN_RUMAH: "Klaim sebagian 30% (kepemilikan rumah)",
+};
 const KLAIM_CHANNEL: Record<KlaimChannel, string> = { JMO: "JMO", LAPAK_ASIK: "Lapak Asik", KANTOR_CABANG: "Kantor Cabang" };
 const PAYMENT_RAIL: Record<PaymentRail, string> = { REALTIME: "Transfer real-time", KLIRING: "Kliring" };
 

@@ -5,10 +5,13 @@ import { berandaView } from "./views/beranda.ts";
 import { iuranView } from "./views/iuran.ts";
 import { kecelakaanView } from "./views/kecelakaan.ts";
 import { manfaatView } from "./views/manfaat.ts";
+import { klaimProgramView } from "./views/klaim-program.ts";
 import { kanalView } from "./views/kanal.ts";
+import { antreanView } from "./views/antrean.ts";
 import { beritaView } from "./views/berita.ts";
 import { kotakMasukView } from "./views/kotak-masuk.ts";
 import { klaimView } from "./views/klaim.ts";
+import { klaimSebagianView } from "./views/klaim-sebagian.ts";
 import { masukView } from "./views/masuk.ts";
 import { pengkinianView } from "./views/pengkinian.ts";
 import { pengaduanView } from "./views/pengaduan.ts";
@@ -23,11 +26,15 @@ const routes: Record<string, { title: string; view: View; public?: boolean }> = 
   saldo: { title: "Saldo JHT", view: saldoView },
   pengkinian: { title: "Pengkinian Data", view: pengkinianView },
   klaim: { title: "Klaim JHT", view: klaimView },
+  // Reached from an AKTIF card on Beranda and from Klaim JHT.
+  "klaim-sebagian": { title: "Klaim JHT Sebagian", view: klaimSebagianView },
   // Reached from a BPU card on Beranda (not in the bar: only self-employed members pay their own iuran).
   iuran: { title: "Iuran BPU", view: iuranView },
   kecelakaan: { title: "Lapor Kecelakaan Kerja", view: kecelakaanView },
   manfaat: { title: "Informasi Manfaat", view: manfaatView, public: true },
+  "klaim-program": { title: "Klaim Program Lain", view: klaimProgramView, public: true },
   kanal: { title: "Kantor Cabang", view: kanalView, public: true },
+  antrean: { title: "Antrean Kantor Cabang", view: antreanView },
   berita: { title: "Berita & Promo", view: beritaView, public: true },
   "kotak-masuk": { title: "Kotak Masuk", view: kotakMasukView },
   pengaduan: { title: "Pengaduan", view: pengaduanView },

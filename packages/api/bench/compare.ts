@@ -819,10 +819,9 @@ async function main(): Promise<void> {
     const loadEnd = loadavg();
 
     // The table
-    const ratioOf = (rounds: Round[], other: string) =>
-      systems.includes("project") && systems.includes(other as SystemName) ? median(rounds.map((r) => r.project!.rps / r[other]!.rps)) : NaN;
     const ratioBetween = (rounds: Round[], a: string, b: string) =>
       systems.includes(a as SystemName) && systems.includes(b as SystemName) ? median(rounds.map((r) => r[a]!.rps / r[b]!.rps)) : NaN;
+    const ratioOf = (rounds: Round[], other: string) => ratioBetween(rounds, "project", other);
     const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "–");
     const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
     const f2 = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "–");

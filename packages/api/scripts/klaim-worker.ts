@@ -6,6 +6,7 @@ import { loadConfigOrExit } from "../src/config/environment.ts";
 import { configureLogger } from "../src/common/logger.ts";
 import { openConfiguredDatabase } from "../src/bootstrap.ts";
 import { createServices } from "../src/server/services.ts";
+import { startTracing } from "../src/tracing/tracing.ts";
 
 const config = loadConfigOrExit();
 const logger = configureLogger(config.logLevel, { pretty: config.env === "development" && process.stdout.isTTY });
@@ -14,6 +15,8 @@ if (!config.databaseUrl) {
   console.error("pnpm worker needs DATABASE_URL (PostgreSQL): the embedded PGlite database is used by the server alone, which runs the worker itself.");
   process.exit(1);
 }
+// Each claim step is a trace (with its statements) when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+const tracing = await startTracing(config, "jmo-worker");
 const database = openConfiguredDatabase(config);
 await database.migrate();
 const services = createServices(config, database);
@@ -28,6 +31,7 @@ const stop = async (signal: string) => {
   logger.info({ signal }, "klaim worker stopping");
   await services.klaimWorker.stop();
   await database.close();
+  await tracing?.shutdown();
   process.exit(0);
 };
 process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -10,7 +10,13 @@ import { logger } from "./common/logger.ts";
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite database in DATA_DIR. */
 export function openConfiguredDatabase(config: Config): Database {
   return config.databaseUrl
-    ? openDatabase({ kind: "postgres", url: config.databaseUrl })
+    ? openDatabase({
+        kind: "postgres",
+        url: config.databaseUrl,
+        max: config.database.poolMax,
+        listenUrl: config.database.listenUrl,
+        prepare: config.database.prepare,
+      })
     : openDatabase({ kind: "pglite", dataDir: resolve(config.dataDir) });
 }
 

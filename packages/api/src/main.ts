@@ -3,10 +3,14 @@ import { configureLogger } from "./common/logger.ts";
 import { openConfiguredDatabase, prepareDatabase } from "./bootstrap.ts";
 import { startServer } from "./server/app.ts";
 import { buildExplorerInBackground, EXPLORER_PATH, SCHEMA_PATH } from "./server/explorer.ts";
+import { startTracing } from "./tracing/tracing.ts";
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = configureLogger(config.logLevel, { pretty: config.env === "development" && process.stdout.isTTY });
+  // OpenTelemetry traces when OTEL_EXPORTER_OTLP_ENDPOINT is set; otherwise null, and nothing of the SDK is loaded.
+  const tracing = await startTracing(config, "jmo-api");
+  if (config.tracing) logger.info({ traces: new URL(config.tracing.tracesUrl).origin, sampler: config.tracing.sampler }, "tracing: spans exported over OTLP/HTTP");
   // The local explorer (GraphiQL) is built on the first start, alongside migrating and seeding.
   if (config.sandbox) void buildExplorerInBackground();
   const database = await prepareDatabase(config, openConfiguredDatabase(config), () => openConfiguredDatabase(config));
@@ -32,6 +36,8 @@ async function main(): Promise<void> {
     try {
       await server.stop();
       await database.close();
+      // The last spans (the shutdown's requests) are sent before exiting.
+      await tracing?.shutdown();
       logger.info("stopped");
       process.exit(0);
     } catch (err) {

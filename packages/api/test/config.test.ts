@@ -39,6 +39,16 @@ describe("config", () => {
     expect(issues({ SELFIE_MAX_MEGAPIXELS: "0" })).toEqual([expect.stringMatching(/^SELFIE_MAX_MEGAPIXELS:/)]);
   });
 
+  it("takes a direct connection for LISTEN, named statements and the pool size for PgBouncer (docs/deployment.md)", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://h/db" }).database).toEqual({ listenUrl: undefined, prepare: true, poolMax: 10 });
+    const pooled = loadConfig({ DATABASE_URL: "postgres://pooler:6432/db", DATABASE_LISTEN_URL: "postgres://h:5432/db", DATABASE_PREPARE: "false", DATABASE_POOL_MAX: "4" });
+    expect(pooled.database).toEqual({ listenUrl: "postgres://h:5432/db", prepare: false, poolMax: 4 });
+    expect(issues({ DATABASE_URL: "postgres://h/db", DATABASE_LISTEN_URL: "mysql://h/db" })).toEqual([expect.stringMatching(/^DATABASE_LISTEN_URL: must be a postgres/)]);
+    expect(issues({ DATABASE_LISTEN_URL: "postgres://h/db" })).toEqual([expect.stringMatching(/^DATABASE_LISTEN_URL: needs DATABASE_URL/)]);
+    expect(issues({ DATABASE_URL: "postgres://h/db", DATABASE_PREPARE: "no" })).toEqual([expect.stringMatching(/^DATABASE_PREPARE:/)]);
+    expect(issues({ DATABASE_URL: "postgres://h/db", DATABASE_POOL_MAX: "0" })).toEqual([expect.stringMatching(/^DATABASE_POOL_MAX:/)]);
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({ port: 4000, databaseUrl: undefined });
   });

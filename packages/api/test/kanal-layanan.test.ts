@@ -19,7 +19,7 @@ const KANAL = `query($near: GeoPointInput, $radiusKm: Float, $wilayah: String, $
 interface Edge {
   cursor: string;
   distanceKm: number | null;
-  node: { id: string; code: string; regencyCode: string; provinceCode: string; kabupaten: string; provinsi: string; openNow: boolean; zonaWaktu: string; location: { lat: number; lng: number; approximate: boolean }; source: { url: string; status: string } };
+  node: { id: string; code: string; regencyCode: string; provinceCode: string; kabupaten: string; provinsi: string; openNow: boolean; zonaWaktu: string; location: { lat: number; lng: number; approximate: boolean }; source: { url: string; title: string; status: string; checkedOn: string } };
 }
 
 async function kanal(variables: Record<string, unknown>, token?: string) {
@@ -109,8 +109,28 @@ describe("kanalLayanan by wilayah", () => {
       expect(provinces.find((p) => p.code === node.provinceCode)?.name).toBe(node.provinsi);
       expect(node.regencyCode.startsWith(node.provinceCode)).toBe(true);
       expect(node.source.url).toMatch(/^https?:\/\//);
-      expect(["SECONDARY", "UNVERIFIED"]).toContain(node.source.status);
+      expect(["OFFICIAL", "SECONDARY", "UNVERIFIED"]).toContain(node.source.status);
     }
+  });
+
+  it("gives every sourced row a specific page with its date, and a sourced office in at least 37 of the 38 provinces", async () => {
+    const rows = await all();
+    const count = (status: string) => rows.filter((e) => e.node.source.status === status).length;
+    // What migration 0017 (kanal_layanan_sources) reached: it may grow, it must not drop.
+    expect(count("OFFICIAL")).toBeGreaterThanOrEqual(7);
+    expect(count("OFFICIAL") + count("SECONDARY")).toBeGreaterThanOrEqual(53);
+    for (const { node } of rows) {
+      expect(node.source.checkedOn, node.code).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (node.source.status === "UNVERIFIED") continue;
+      const url = new URL(node.source.url);
+      // A page that names the office: never a site's home page (the UNVERIFIED rows point at BPJS Ketenagakerjaan's).
+      expect(url.pathname.length > 1 || url.search.length > 1, `${node.code}: ${node.source.url}`).toBe(true);
+      expect(node.source.title, node.code).toMatch(/\b(19|20)\d{2}\b/);
+      // OFFICIAL is a page of BPJS Ketenagakerjaan or of a government body.
+      if (node.source.status === "OFFICIAL") expect(url.hostname, node.code).toMatch(/(\.go\.id|(^|\.)beritajakarta\.id)$/);
+    }
+    const sourced = new Set(rows.filter((e) => e.node.source.status !== "UNVERIFIED").map((e) => e.node.provinceCode));
+    expect(sourced.size).toBeGreaterThanOrEqual(37);
   });
 
   it("is a Node that node(id:) fetches again", async () => {

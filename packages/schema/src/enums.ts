@@ -163,6 +163,14 @@ export enum UserErrorCode {
   KLAIM_CARD_NOT_FOUND = "KLAIM_CARD_NOT_FOUND",
   IDEMPOTENCY_KEY_INVALID = "IDEMPOTENCY_KEY_INVALID",
   IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED",
+  // Klaim JHT sebagian (klaim/klaim-sebagian.service.ts)
+  KLAIM_JENIS_INVALID = "KLAIM_JENIS_INVALID",
+  KLAIM_SEBAGIAN_SUDAH_PERNAH = "KLAIM_SEBAGIAN_SUDAH_PERNAH",
+  KLAIM_DOKUMEN_REQUIRED = "KLAIM_DOKUMEN_REQUIRED",
+  KLAIM_DOKUMEN_NOT_ALLOWED = "KLAIM_DOKUMEN_NOT_ALLOWED",
+  KLAIM_DOKUMEN_TOO_LARGE = "KLAIM_DOKUMEN_TOO_LARGE",
+  KLAIM_DOKUMEN_TYPE_MISMATCH = "KLAIM_DOKUMEN_TYPE_MISMATCH",
+  KLAIM_DOKUMEN_TOO_MANY = "KLAIM_DOKUMEN_TOO_MANY",
   // Klaim JHT: staff actions
   KLAIM_NOT_HOLDABLE = "KLAIM_NOT_HOLDABLE",
   KLAIM_NOT_REJECTABLE = "KLAIM_NOT_REJECTABLE",
@@ -199,6 +207,18 @@ export enum UserErrorCode {
   KANAL_HOURS_INVALID = "KANAL_HOURS_INVALID",
   KECELAKAAN_REPORT_NOT_FOUND = "KECELAKAAN_REPORT_NOT_FOUND",
   KECELAKAAN_STATUS_NOT_ALLOWED = "KECELAKAAN_STATUS_NOT_ALLOWED",
+  // Antrean kantor cabang (antrean/antrean.service.ts)
+  ANTREAN_KANAL_NOT_FOUND = "ANTREAN_KANAL_NOT_FOUND",
+  ANTREAN_SERVICE_NOT_OFFERED = "ANTREAN_SERVICE_NOT_OFFERED",
+  ANTREAN_OFFICE_CLOSED = "ANTREAN_OFFICE_CLOSED",
+  ANTREAN_SLOT_INVALID = "ANTREAN_SLOT_INVALID",
+  ANTREAN_SLOT_PAST = "ANTREAN_SLOT_PAST",
+  ANTREAN_TOO_FAR_AHEAD = "ANTREAN_TOO_FAR_AHEAD",
+  ANTREAN_SLOT_FULL = "ANTREAN_SLOT_FULL",
+  ANTREAN_ALREADY_BOOKED = "ANTREAN_ALREADY_BOOKED",
+  ANTREAN_NOT_FOUND = "ANTREAN_NOT_FOUND",
+  ANTREAN_NOT_CANCELLABLE = "ANTREAN_NOT_CANCELLABLE",
+  ANTREAN_STATUS_NOT_ALLOWED = "ANTREAN_STATUS_NOT_ALLOWED",
 }
 // Each value says when it happens and what the member can do; `message` carries the same advice in their language.
 registerEnumType(UserErrorCode, {
@@ -373,6 +393,22 @@ registerEnumType(UserErrorCode, {
     IDEMPOTENCY_KEY_REUSED: {
       description: "klaimJhtSubmit: the idempotencyKey was used for another claim. Make a new key per submission (keep it for retries of the same one)",
     },
+    KLAIM_JENIS_INVALID: {
+      description:
+        "klaimJhtStart with a partial-claim sebab (PEMILIKAN_RUMAH, KEPERLUAN_LAIN), or klaimJhtSebagianStart with jenis PENUH: use the other mutation",
+    },
+    KLAIM_SEBAGIAN_SUDAH_PERNAH: {
+      description: "klaimJhtSebagianStart: the member already has a partial claim (10% or 30%; once per membership) that was not rejected or cancelled",
+    },
+    KLAIM_DOKUMEN_REQUIRED: {
+      description: "klaimJhtSubmit of a 30% (housing) partial claim without a housing document from the bank: add one with klaimJhtSebagianAddDocument",
+    },
+    KLAIM_DOKUMEN_NOT_ALLOWED: { description: "klaimJhtSebagianAddDocument on a claim that takes no documents (a full claim, or the 10% partial claim)" },
+    KLAIM_DOKUMEN_TOO_LARGE: { description: "klaimJhtSebagianAddDocument: the file is over 2 MB. Send a smaller scan or photo" },
+    KLAIM_DOKUMEN_TYPE_MISMATCH: {
+      description: "klaimJhtSebagianAddDocument: the file's bytes are not the declared type (JPEG, PNG or PDF), or not base64. Send the real file",
+    },
+    KLAIM_DOKUMEN_TOO_MANY: { description: "klaimJhtSebagianAddDocument: the claim already has the most documents it takes (5)" },
     KLAIM_NOT_HOLDABLE: { description: "klaimHold (staff): the claim is on hold already, its payment started, or it ended" },
     KLAIM_NOT_REJECTABLE: { description: "klaimReject (staff): the claim's payment started (and did not fail), or it ended" },
     KLAIM_NOT_WAITING: { description: "klaimApprove (staff): the claim is neither in VERIFIKASI nor on hold" },
@@ -432,6 +468,26 @@ registerEnumType(UserErrorCode, {
       description:
         "kecelakaanKerjaUpdateStatus (staff): the report cannot go to that status from where it stands (DILAPORKAN → DIVERIFIKASI / DITOLAK, DIVERIFIKASI → DITINDAKLANJUTI / DITOLAK); the message names its status. Reload it",
     },
+    ANTREAN_KANAL_NOT_FOUND: { description: "antreanBook, antreanRebook: no office with this id. Pick one from kanalLayanan" },
+    ANTREAN_SERVICE_NOT_OFFERED: { description: "antreanBook, antreanRebook: the office does not offer this service (KanalLayanan.services). Pick another office" },
+    ANTREAN_OFFICE_CLOSED: {
+      description: "antreanBook, antreanRebook: the office is closed that day (a weekend, no hours that day, or a national holiday; the message names the holiday). Pick another day",
+    },
+    ANTREAN_SLOT_INVALID: { description: "antreanBook, antreanRebook: not one of the office's slots that day (outside its hours, or not a slot start). Pick a slot from antreanSlots" },
+    ANTREAN_SLOT_PAST: { description: "antreanBook, antreanRebook: the slot has already started. Pick a later one" },
+    ANTREAN_TOO_FAR_AHEAD: { description: "antreanBook, antreanRebook: the day is beyond the booking window (today and the next 14 days). Book closer to the day" },
+    ANTREAN_SLOT_FULL: { description: "antreanBook, antreanRebook: the slot's last place was just taken. Pick another slot (antreanSlots shows what is free)" },
+    ANTREAN_ALREADY_BOOKED: {
+      description: "antreanBook: you already hold an open booking for this service. Use it, cancel it (antreanCancel) or move it (antreanRebook)",
+    },
+    ANTREAN_NOT_FOUND: { description: "antreanCancel, antreanRebook, antreanStaffMark: no booking with this id (or not yours)" },
+    ANTREAN_NOT_CANCELLABLE: {
+      description: "antreanCancel, antreanRebook: the booking is no longer open (cancelled, served, expired) or its slot has started. Book a new slot",
+    },
+    ANTREAN_STATUS_NOT_ALLOWED: {
+      description:
+        "antreanStaffMark (staff): the booking cannot be marked so (only BOOKED or EXPIRED bookings; SERVED from the slot's day on, NO_SHOW once the slot started); the message names its status",
+    },
   },
 });
 
@@ -451,6 +507,8 @@ registerEnumType(PaymentRail, {
 export enum SebabKlaim {
   MENGUNDURKAN_DIRI = "MENGUNDURKAN_DIRI",
   PHK = "PHK",
+  PEMILIKAN_RUMAH = "PEMILIKAN_RUMAH",
+  KEPERLUAN_LAIN = "KEPERLUAN_LAIN",
 }
 registerEnumType(SebabKlaim, {
   name: "SebabKlaim",
@@ -458,6 +516,27 @@ registerEnumType(SebabKlaim, {
   valuesConfig: {
     MENGUNDURKAN_DIRI: { description: "Mengundurkan diri: resignation" },
     PHK: { description: "Pemutusan Hubungan Kerja: dismissal" },
+    PEMILIKAN_RUMAH: { description: "Klaim JHT sebagian 30%: for owning a home (PP 46/2015 art. 22(5)); set by klaimJhtSebagianStart only" },
+    KEPERLUAN_LAIN: {
+      description: "Klaim JHT sebagian 10%: any other need in preparing for retirement (PP 46/2015 art. 22(5)); set by klaimJhtSebagianStart only",
+    },
+  },
+});
+
+export enum JenisKlaim {
+  PENUH = "PENUH",
+  SEBAGIAN_10 = "SEBAGIAN_10",
+  SEBAGIAN_30 = "SEBAGIAN_30",
+}
+registerEnumType(JenisKlaim, {
+  name: "JenisKlaim",
+  description: "How much of the JHT saldo a claim pays",
+  valuesConfig: {
+    PENUH: { description: "The whole saldo (klaimJhtStart: resignation or dismissal)" },
+    SEBAGIAN_10: { description: "Klaim JHT sebagian: at most 10% of the saldo, for any need; after 10 years of membership, once" },
+    SEBAGIAN_30: {
+      description: "Klaim JHT sebagian: at most 30% of the saldo, for housing, with the bank's housing document; after 10 years of membership, once",
+    },
   },
 });
 
@@ -527,6 +606,9 @@ export enum KlaimEligibilityCode {
   TIDAK_BEKERJA_DI_TEMPAT_LAIN = "TIDAK_BEKERJA_DI_TEMPAT_LAIN",
   SALDO_TERSEDIA = "SALDO_TERSEDIA",
   TIDAK_ADA_KLAIM_BERJALAN = "TIDAK_ADA_KLAIM_BERJALAN",
+  MASA_KEPESERTAAN_10_TAHUN = "MASA_KEPESERTAAN_10_TAHUN",
+  BELUM_PERNAH_KLAIM_SEBAGIAN = "BELUM_PERNAH_KLAIM_SEBAGIAN",
+  JUMLAH_MAKS_JMO = "JUMLAH_MAKS_JMO",
 }
 registerEnumType(KlaimEligibilityCode, {
   name: "KlaimEligibilityCode",
@@ -550,6 +632,17 @@ registerEnumType(KlaimEligibilityCode, {
     SALDO_TERSEDIA: { description: "This card's JHT saldo is above zero (a paid-out card has nothing left to claim)" },
     TIDAK_ADA_KLAIM_BERJALAN: {
       description: "No other claim of the participant is in progress (DRAFT to PEMBAYARAN); this card's own draft is resumed by klaimJhtStart",
+    },
+    MASA_KEPESERTAAN_10_TAHUN: {
+      description:
+        "Klaim JHT sebagian: at least 10 years since the member's earliest card registration (all cards on the NIK); the message says how long is left and from when",
+    },
+    BELUM_PERNAH_KLAIM_SEBAGIAN: {
+      description: "Klaim JHT sebagian: no earlier partial claim (10% or 30%) of the member that was not rejected or cancelled (once per membership)",
+    },
+    JUMLAH_MAKS_JMO: {
+      description:
+        "Klaim JHT sebagian: the amount claimed (10% or 30% of the card's saldo) is above zero and at most the JMO claim limit in force (datedRules KLAIM_JMO_SALDO_MAKS)",
     },
   },
 });

@@ -60,6 +60,7 @@ registerEnumType(ZonaWaktu, {
 });
 
 export enum KanalSourceStatus {
+  OFFICIAL = "OFFICIAL",
   SECONDARY = "SECONDARY",
   UNVERIFIED = "UNVERIFIED",
 }
@@ -67,7 +68,11 @@ registerEnumType(KanalSourceStatus, {
   name: "KanalSourceStatus",
   description: "How far a service point's row has been checked against its source",
   valuesConfig: {
-    SECONDARY: { description: "A public page (news, a government site) that was read names the office, and its address where the row gives a street" },
+    OFFICIAL: {
+      description:
+        "A page of BPJS Ketenagakerjaan itself or of a government body (a regional government, a state agency) that was read names the office, and its address where the row gives a street",
+    },
+    SECONDARY: { description: "A public page of the press or another third party that was read names the office, and its address where the row gives a street" },
     UNVERIFIED: {
       description: "The office's name is known from the BPJS Ketenagakerjaan network but the address and point were not checked against a page: call 175 before travelling",
     },

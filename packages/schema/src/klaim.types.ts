@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { DateScalar, DateTimeScalar, RupiahScalar } from "./scalars.ts";
-import { KlaimChannel, KlaimEligibilityCode, KlaimStatus, KlaimStep, PaymentRail, SebabKlaim } from "./enums.ts";
+import { JenisKlaim, KlaimChannel, KlaimEligibilityCode, KlaimStatus, KlaimStep, PaymentRail, SebabKlaim } from "./enums.ts";
+import { PengaduanAttachmentType } from "./pengaduan.types.ts";
 import { Node, PageInfo, UserError, type Owned } from "./common.types.ts";
 import { Card } from "./participant.types.ts";
 import { BankAccount, BankAccountInput } from "./pengkinian.types.ts";
@@ -13,7 +14,16 @@ export class KlaimRincian {
   @Field(() => RupiahScalar, { description: "PPh 21 withheld (PP 68/2009: 0% up to Rp50 juta, 5% above; 6% without NPWP)" })
   pajak!: bigint;
 
-  @Field(() => RupiahScalar, { description: "Net amount paid: saldo − pajak" })
+  @Field(() => Int, { description: "The share of the saldo claimed, in percent: 100 for a full claim, 10 or 30 for klaim JHT sebagian" })
+  persentase!: number;
+
+  @Field(() => RupiahScalar, {
+    description:
+      "The gross amount claimed: saldo for a full claim; saldo × persentase / 100 rounded down to the sen for a partial one. The tax is on it, and it leaves the JHT saldo when paid",
+  })
+  jumlah!: bigint;
+
+  @Field(() => RupiahScalar, { description: "Net amount paid: jumlah − pajak (for a full claim jumlah is the saldo)" })
   dibayarkan!: bigint;
 
   @Field(() => Boolean, { description: "Whether an NPWP was given (without one the tax rate is 20% higher)" })
@@ -47,11 +57,17 @@ export class Klaim implements Node, Owned {
   @Field(() => SebabKlaim, { description: "Why the participant claims: resignation or dismissal" })
   sebab!: SebabKlaim;
 
+  @Field(() => JenisKlaim, { description: "The whole saldo (PENUH) or klaim JHT sebagian (SEBAGIAN_10, SEBAGIAN_30)" })
+  jenis!: JenisKlaim;
+
   @Field(() => KlaimChannel, { description: "Where the claim is made (JMO for claims made in this app)" })
   channel!: KlaimChannel;
 
   @Field(() => KlaimStatus, { description: "Where the claim stands; follow it live with klaimStatusChanged" })
   status!: KlaimStatus;
+
+  @Field(() => [KlaimDokumen], { description: "Documents attached (klaimJhtSebagianAddDocument): the 30% partial claim's housing document; empty otherwise" })
+  dokumen?: KlaimDokumen[];
 
   @Field(() => KlaimRincian, { nullable: true, description: "Null until the REKENING step is done" })
   rincian!: KlaimRincian | null;
@@ -90,6 +106,24 @@ export class Klaim implements Node, Owned {
   biometricAttemptsLeft!: number;
 
   @Field(() => DateTimeScalar, { description: "When klaimJhtStart opened it" })
+  createdAt!: Date;
+}
+
+@ObjectType({ description: "A document attached to a claim: the bank's housing document of a 30% partial claim" })
+export class KlaimDokumen {
+  @Field(() => ID, { description: "The document's id" })
+  id!: string;
+
+  @Field(() => String, { description: "The file's name as uploaded (any path dropped)" })
+  fileName!: string;
+
+  @Field(() => PengaduanAttachmentType, { description: "JPEG, PNG or PDF, as read from its bytes" })
+  type!: PengaduanAttachmentType;
+
+  @Field(() => Int, { description: "Size in bytes" })
+  sizeBytes!: number;
+
+  @Field(() => DateTimeScalar, { description: "When it was uploaded" })
   createdAt!: Date;
 }
 

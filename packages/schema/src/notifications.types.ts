@@ -11,6 +11,8 @@ export enum NotificationKind {
   PENGADUAN_REPLY = "PENGADUAN_REPLY",
   PENGADUAN_STATUS = "PENGADUAN_STATUS",
   KECELAKAAN_STATUS = "KECELAKAAN_STATUS",
+  ANTREAN_BOOKED = "ANTREAN_BOOKED",
+  ANTREAN_REMINDER = "ANTREAN_REMINDER",
 }
 registerEnumType(NotificationKind, {
   name: "NotificationKind",
@@ -24,6 +26,8 @@ registerEnumType(NotificationKind, {
     PENGADUAN_REPLY: { description: "Staff replied to one of your complaints (pengaduan)" },
     PENGADUAN_STATUS: { description: "One of your complaints (pengaduan) changed status" },
     KECELAKAAN_STATUS: { description: "One of your work accident reports (kecelakaan kerja) changed status" },
+    ANTREAN_BOOKED: { description: "You booked a branch visit (antrean kantor cabang); subjectId is the AntreanBooking" },
+    ANTREAN_REMINDER: { description: "Your branch visit is tomorrow (about 24 hours ahead); subjectId is the AntreanBooking" },
   },
 });
 

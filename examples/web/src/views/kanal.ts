@@ -17,7 +17,7 @@ const SERVICES: Record<KanalLayananService, string> = {
   INFORMASI: "Informasi",
 };
 // Starting points for people who do not share their location.
-const CITIES: ReadonlyArray<readonly [string, string, number, number]> = [
+export const CITIES: ReadonlyArray<readonly [string, string, number, number]> = [
   ["bandung", "Bandung", -6.9025, 107.6188],
   ["jakarta", "Jakarta", -6.1754, 106.8272],
   ["surabaya", "Surabaya", -7.2575, 112.7521],
@@ -39,6 +39,13 @@ export function hoursText(kanal: Pick<KanalLayananFieldsFragment, "openingHours"
   return `${groups.map((g) => `${DAYS[g.from]}${g.to > g.from ? `–${DAYS[g.to]}` : ""} ${g.hours}`).join(", ")} ${kanal.zonaWaktu}`;
 }
 
+/** Who published the page the row was checked against (docs/domain/kanal-layanan.md). */
+const SOURCE_LABEL: Record<string, string> = {
+  OFFICIAL: "Sumber resmi: ",
+  SECONDARY: "Sumber berita: ",
+  UNVERIFIED: "Sumber: ",
+};
+
 function kanalItem(kanal: KanalLayananFieldsFragment, distanceKm: number | null | undefined): HTMLLIElement {
   return h(
     "li",
@@ -55,7 +62,12 @@ function kanalItem(kanal: KanalLayananFieldsFragment, distanceKm: number | null 
     h("p", { class: "muted" }, kanal.services.map((s) => SERVICES[s]).join(" · ")),
     kanal.location.approximate ? h("small", {}, "Titik peta perkiraan: ikuti alamat. ") : null,
     kanal.source.status === "UNVERIFIED" ? h("small", {}, "Alamat belum diverifikasi: hubungi 175 sebelum datang. ") : null,
-    h("small", {}, "Sumber: ", h("a", { href: kanal.source.url, rel: "noopener noreferrer", target: "_blank" }, kanal.source.title)),
+    h(
+      "small",
+      { "data-testid": "kanal-source", "data-status": kanal.source.status },
+      SOURCE_LABEL[kanal.source.status] ?? "Sumber: ",
+      h("a", { href: kanal.source.url, rel: "noopener noreferrer", target: "_blank" }, kanal.source.title),
+    ),
   );
 }
 
@@ -72,11 +84,14 @@ export async function kanalView(root: HTMLElement): Promise<void> {
   async function showNear(lat: number, lng: number): Promise<void> {
     const { kanalLayanan } = await jmo.kanalLayananNear({ near: { lat, lng }, first: 10 });
     clear(results, ...kanalLayanan.edges.map((e) => kanalItem(e.node, e.distanceKm)));
+    // What the list holds now, so a reader (or a test) can tell an old answer from the new one.
+    results.dataset.showing = "near";
   }
 
   async function showWilayah(code: string): Promise<void> {
     const { kanalLayanan } = await jmo.kanalLayananByWilayah({ wilayah: code, first: 50 });
     clear(results, ...(kanalLayanan.edges.length ? kanalLayanan.edges.map((e) => kanalItem(e.node, null)) : [h("li", {}, "Belum ada kantor di wilayah ini: coba wilayah terdekat.")]));
+    results.dataset.showing = `wilayah:${code}`;
   }
 
   locate.addEventListener("click", () =>

@@ -72,7 +72,28 @@ export async function klaimView(root: HTMLElement): Promise<() => void> {
   }
 
   await showCard();
+  area.append(h("p", { class: "muted" }, "Masih bekerja dan sudah 10 tahun menjadi peserta? ", h("a", { href: "#/klaim-sebagian" }, "Klaim JHT Sebagian (10% / 30%)")));
   return stop;
+}
+
+/**
+ * An eligibility answer's checks, passed or failed: the server names each one in the caller's language (the JMO limit
+ * of the day, how long is left until ten years…) and says what to do about a failed one.
+ */
+export function checkList(checks: ReadonlyArray<{ code: string; passed: boolean; title: string; message: string }>): HTMLElement {
+  return h(
+    "ul",
+    { class: "checks" },
+    ...checks.map((c) =>
+      h(
+        "li",
+        { class: c.passed ? "ok" : "fail", "data-check": c.code },
+        h("span", { class: "mark", "aria-hidden": "true" }, c.passed ? "✓" : "✗"),
+        c.title,
+        c.passed ? null : h("small", {}, c.message),
+      ),
+    ),
+  );
 }
 
 function eligibilityPanel(e: Eligibility): HTMLElement {
@@ -82,28 +103,15 @@ function eligibilityPanel(e: Eligibility): HTMLElement {
     h("p", {}, "Saldo JHT kartu ini: ", h("strong", {}, formatRupiah(e.saldo))),
     // The JMO limit applies to the total over all cards (akumulasi saldo) and is dated: the server names it.
     e.totalSaldo !== e.saldo ? h("p", {}, "Akumulasi saldo JHT (semua kartu): ", h("strong", {}, formatRupiah(e.totalSaldo))) : null,
-    h(
-      "ul",
-      { class: "checks" },
-      ...e.checks.map((c) =>
-        h(
-          "li",
-          { class: c.passed ? "ok" : "fail", "data-check": c.code },
-          h("span", { class: "mark", "aria-hidden": "true" }, c.passed ? "✓" : "✗"),
-          // The server names each check in the caller's language, the JMO limit of the day included.
-          c.title,
-          c.passed ? null : h("small", {}, c.message),
-        ),
-      ),
-    ),
+    checkList(e.checks),
     e.eligible
       ? h("p", { class: "ok" }, "Kamu dapat mengajukan klaim JHT di JMO.")
       : h("p", { class: "fail" }, e.channel ? `Klaim dilakukan melalui ${label(e.channel)}.` : "Klaim belum dapat diajukan."),
   );
 }
 
-/** The DRAFT claim at its next step. */
-function steps(container: HTMLElement, card: Card, klaim: KlaimFieldsFragment, fullName: string, stops: Array<() => void>): void {
+/** The DRAFT claim at its next step (also the partial claim's, views/klaim-sebagian.ts). */
+export function steps(container: HTMLElement, card: Card, klaim: KlaimFieldsFragment, fullName: string, stops: Array<() => void>): void {
   const progress = h(
     "ol",
     { class: "steps" },
@@ -263,6 +271,9 @@ function rincian(klaim: KlaimFieldsFragment): HTMLElement {
     h("dd", {}, label(klaim.sebab)),
     h("dt", {}, "Saldo JHT"),
     h("dd", {}, r ? formatRupiah(r.saldo) : "-"),
+    // A partial claim takes its share of the saldo (rounded down to the sen); the tax is on that amount.
+    klaim.jenis !== "PENUH" ? h("dt", {}, `Jumlah klaim (${r?.persentase ?? (klaim.jenis === "SEBAGIAN_10" ? 10 : 30)}%)`) : null,
+    klaim.jenis !== "PENUH" ? h("dd", { "data-testid": "jumlah-klaim" }, r ? formatRupiah(r.jumlah) : "-") : null,
     h("dt", {}, `Pajak (PPh 21${r && !r.npwpProvided ? ", tanpa NPWP" : ""})`),
     h("dd", {}, r ? formatRupiah(r.pajak) : "-"),
     h("dt", {}, "Jumlah dibayarkan"),
@@ -273,7 +284,7 @@ function rincian(klaim: KlaimFieldsFragment): HTMLElement {
 }
 
 /** Live tracking: replays the claim's events and streams new ones until SELESAI, DITOLAK or DIBATALKAN. */
-function tracking(container: HTMLElement, klaim: KlaimFieldsFragment, stops: Array<() => void>): void {
+export function tracking(container: HTMLElement, klaim: KlaimFieldsFragment, stops: Array<() => void>): void {
   const list = h("ol", { class: "timeline", "data-testid": "timeline" });
   const status = h("p", { class: "status-line" }, "Status: ", h("strong", { "data-testid": "klaim-status" }, label(klaim.status)));
   const done = h("div", {});

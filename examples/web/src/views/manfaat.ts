@@ -88,5 +88,7 @@ export async function manfaatView(root: HTMLElement): Promise<void> {
         ),
       )
     : null;
-  root.replaceChildren(h("h1", {}, "Informasi Manfaat"), ...(cards ? [cards] : []), h("div", { class: "search" }, field("Segmen kepesertaan", segment), filter), errors, list);
+  // JKM, JKK, JP and JKP are claimed elsewhere: the guided referral page says who, with what, where.
+  const referral = h("p", {}, h("a", { href: "#/klaim-program", "data-testid": "klaim-program-link" }, "Klaim program lain (JKM, JKK, JP, JKP)"));
+  root.replaceChildren(h("h1", {}, "Informasi Manfaat"), referral, ...(cards ? [cards] : []), h("div", { class: "search" }, field("Segmen kepesertaan", segment), filter), errors, list);
 }

@@ -159,7 +159,7 @@ function createForm(cards: ReadonlyArray<Card>): HTMLElement {
 }
 
 /** The chosen files as the API takes them (base64), or what is wrong with them in words. */
-async function readFiles(input: HTMLInputElement): Promise<Array<{ fileName: string; type: PengaduanAttachmentType; contentBase64: string }> | string> {
+export async function readFiles(input: HTMLInputElement): Promise<Array<{ fileName: string; type: PengaduanAttachmentType; contentBase64: string }> | string> {
   const list = Array.from(input.files ?? []);
   if (list.length > 3) return "Paling banyak 3 lampiran.";
   const out = [];

@@ -1,6 +1,6 @@
 /** Node types that `node(id:)` can fetch. */
-export type NodeType = "Participant" | "Card" | "Employer" | "Pengkinian" | "Klaim" | "IuranBpuPayment" | "Pengaduan" | "Notification" | "KecelakaanKerjaReport" | "KanalLayanan" | "Berita";
-const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>(["Participant", "Card", "Employer", "Pengkinian", "Klaim", "IuranBpuPayment", "Pengaduan", "Notification", "KecelakaanKerjaReport", "KanalLayanan", "Berita"]);
+export type NodeType = "Participant" | "Card" | "Employer" | "Pengkinian" | "Klaim" | "IuranBpuPayment" | "Pengaduan" | "Notification" | "KecelakaanKerjaReport" | "KanalLayanan" | "Berita" | "AntreanBooking";
+const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>(["Participant", "Card", "Employer", "Pengkinian", "Klaim", "IuranBpuPayment", "Pengaduan", "Notification", "KecelakaanKerjaReport", "KanalLayanan", "Berita", "AntreanBooking"]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Opaque global ids: base64url of "Type:uuid". The random uuid makes them unguessable. */

@@ -427,6 +427,35 @@ const userErrors: Record<UserErrorCode, Message> = {
     id: "Kunci idempotensi ini sudah dipakai untuk klaim lain. Gunakan kunci baru untuk setiap pengajuan.",
     en: "This idempotency key was already used for another claim. Use a new key for each submission.",
   },
+  // Klaim JHT sebagian (klaim/klaim-sebagian.service.ts).
+  [UserErrorCode.KLAIM_JENIS_INVALID]: {
+    id: "Jenis klaim ini diajukan lewat menu lain: klaim JHT sebagian lewat Klaim JHT Sebagian, klaim JHT penuh (mengundurkan diri atau PHK) lewat Klaim JHT.",
+    en: "This kind of claim is made elsewhere: a partial JHT claim through Klaim JHT Sebagian, a full claim (resignation or dismissal) through Klaim JHT.",
+  },
+  [UserErrorCode.KLAIM_SEBAGIAN_SUDAH_PERNAH]: {
+    id: ({ nomor }) => `Klaim JHT sebagian hanya dapat diambil satu kali selama kepesertaan; Anda sudah mengajukannya (${nomor}).`,
+    en: ({ nomor }) => `A partial JHT claim can be taken only once per membership; you already made one (${nomor}).`,
+  },
+  [UserErrorCode.KLAIM_DOKUMEN_REQUIRED]: {
+    id: "Klaim JHT sebagian 30% untuk kepemilikan rumah memerlukan dokumen perumahan dari bank (surat keterangan atau perjanjian kredit). Unggah dokumennya terlebih dahulu.",
+    en: "A 30% partial JHT claim for housing needs the bank's housing document (a statement or the credit agreement). Upload it first.",
+  },
+  [UserErrorCode.KLAIM_DOKUMEN_NOT_ALLOWED]: {
+    id: "Klaim ini tidak memerlukan dokumen: hanya klaim JHT sebagian 30% untuk kepemilikan rumah yang dilengkapi dokumen perumahan.",
+    en: "This claim takes no documents: only the 30% partial JHT claim for housing comes with a housing document.",
+  },
+  [UserErrorCode.KLAIM_DOKUMEN_TOO_LARGE]: {
+    id: ({ maxMb }) => `Ukuran dokumen melebihi ${maxMb} MB. Kirim pindaian atau foto yang lebih kecil.`,
+    en: ({ maxMb }) => `The document is larger than ${maxMb} MB. Send a smaller scan or photo.`,
+  },
+  [UserErrorCode.KLAIM_DOKUMEN_TYPE_MISMATCH]: {
+    id: ({ type }) => `Isi berkas bukan ${type} yang valid. Kirim berkas JPEG, PNG atau PDF yang sebenarnya.`,
+    en: ({ type }) => `The file's content is not a valid ${type}. Send a real JPEG, PNG or PDF file.`,
+  },
+  [UserErrorCode.KLAIM_DOKUMEN_TOO_MANY]: {
+    id: ({ max }) => `Satu klaim dapat dilengkapi paling banyak ${max} dokumen.`,
+    en: ({ max }) => `A claim takes at most ${max} documents.`,
+  },
   [UserErrorCode.KLAIM_NOT_HOLDABLE]: {
     id: "Klaim ini tidak dapat ditahan: klaim sudah ditahan, pembayaran sudah dimulai, atau klaim sudah selesai.",
     en: "This claim cannot be held: it is already on hold, its payment has started, or it is finished.",
@@ -519,6 +548,41 @@ const userErrors: Record<UserErrorCode, Message> = {
   [UserErrorCode.KLAIM_NOT_WAITING]: {
     id: "Klaim ini tidak sedang menunggu persetujuan petugas.",
     en: "This claim is not waiting for staff approval.",
+  },
+  [UserErrorCode.ANTREAN_KANAL_NOT_FOUND]: { id: "Kantor tidak ditemukan. Pilih kantor dari daftar.", en: "The office was not found. Pick one from the list." },
+  [UserErrorCode.ANTREAN_SERVICE_NOT_OFFERED]: {
+    id: "Kantor ini tidak melayani layanan tersebut. Pilih kantor lain.",
+    en: "This office does not offer that service. Pick another office.",
+  },
+  [UserErrorCode.ANTREAN_OFFICE_CLOSED]: {
+    id: ({ holiday }) => `Kantor tutup pada hari itu${holiday ? ` (${holiday})` : " (akhir pekan atau tidak ada jam layanan)"}. Pilih hari lain.`,
+    en: ({ holiday }) => `The office is closed that day${holiday ? ` (${holiday})` : " (a weekend or no opening hours)"}. Pick another day.`,
+  },
+  [UserErrorCode.ANTREAN_SLOT_INVALID]: {
+    id: "Jam itu bukan slot antrean kantor ini (di luar jam layanan). Pilih slot dari daftar.",
+    en: "That time is not one of this office's slots (outside its opening hours). Pick a slot from the list.",
+  },
+  [UserErrorCode.ANTREAN_SLOT_PAST]: { id: "Slot ini sudah lewat. Pilih slot berikutnya.", en: "This slot has already started. Pick a later one." },
+  [UserErrorCode.ANTREAN_TOO_FAR_AHEAD]: {
+    id: ({ days }) => `Antrean hanya dapat diambil untuk hari ini sampai ${days ?? 14} hari ke depan.`,
+    en: ({ days }) => `Bookings are open for today and the next ${days ?? 14} days only.`,
+  },
+  [UserErrorCode.ANTREAN_SLOT_FULL]: {
+    id: "Slot ini sudah penuh. Pilih slot lain.",
+    en: "This slot is full. Pick another slot.",
+  },
+  [UserErrorCode.ANTREAN_ALREADY_BOOKED]: {
+    id: ({ code }) => `Anda sudah memiliki antrean aktif untuk layanan ini${code ? ` (${code})` : ""}. Gunakan, batalkan, atau ubah jadwalnya.`,
+    en: ({ code }) => `You already hold an open booking for this service${code ? ` (${code})` : ""}. Use it, cancel it or move it.`,
+  },
+  [UserErrorCode.ANTREAN_NOT_FOUND]: { id: "Antrean tidak ditemukan.", en: "The booking was not found." },
+  [UserErrorCode.ANTREAN_NOT_CANCELLABLE]: {
+    id: "Antrean ini tidak dapat dibatalkan atau diubah lagi (sudah dibatalkan, dilayani, atau jamnya sudah mulai).",
+    en: "This booking can no longer be cancelled or moved (cancelled, served, or its slot has started).",
+  },
+  [UserErrorCode.ANTREAN_STATUS_NOT_ALLOWED]: {
+    id: ({ status }) => `Antrean tidak dapat ditandai demikian${status ? ` (status: ${status})` : ""}.`,
+    en: ({ status }) => `The booking cannot be marked so${status ? ` (status: ${status})` : ""}.`,
   },
   [UserErrorCode.KANAL_NOT_FOUND]: {
     id: "Kantor layanan tidak ditemukan.",
@@ -620,7 +684,9 @@ export type NotificationTextKind =
   | "IURAN_DUE"
   | "PENGADUAN_REPLY"
   | "PENGADUAN_STATUS"
-  | "KECELAKAAN_STATUS";
+  | "KECELAKAAN_STATUS"
+  | "ANTREAN_BOOKED"
+  | "ANTREAN_REMINDER";
 
 /** Statuses named in notifications (klaim, pengkinian, pengaduan, kecelakaan kerja); an unknown one shows as sent. */
 const NOTIFIED_STATUS_LABELS: Record<string, { id: string; en: string }> = {
@@ -655,6 +721,18 @@ function dateWords(date: string | number | undefined, locale: Locale): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
   return new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${text}T00:00:00Z`));
 }
+
+/** The branch booking's service in words (antrean notifications). */
+const ANTREAN_LAYANAN_LABELS: Record<string, { id: string; en: string }> = {
+  KLAIM_JHT: { id: "klaim JHT", en: "JHT claim" },
+  KLAIM_JKM: { id: "klaim JKM", en: "JKM claim" },
+  KLAIM_JKK: { id: "klaim JKK", en: "JKK claim" },
+  KLAIM_JP: { id: "klaim JP", en: "JP claim" },
+  KLAIM_JKP: { id: "klaim JKP", en: "JKP claim" },
+  PENGKINIAN: { id: "pengkinian data", en: "data update" },
+  LAINNYA: { id: "layanan", en: "service" },
+};
+const layananWords = (layanan: string | number | undefined, locale: Locale) => ANTREAN_LAYANAN_LABELS[String(layanan)]?.[locale] ?? (locale === "id" ? "layanan" : "service");
 
 type NotificationMessage = { title: Message; body: Message };
 
@@ -729,6 +807,20 @@ const notificationMessages: Record<NotificationTextKind, NotificationMessage> = 
     body: {
       id: (p) => `Status laporan kecelakaan kerja Anda sekarang ${statusLabel(p, "id")}.${reasonSuffix(p, "Alasan")}`,
       en: (p) => `Your work accident report is now ${statusLabel(p, "en")}.${reasonSuffix(p, "Reason")}`,
+    },
+  },
+  ANTREAN_BOOKED: {
+    title: { id: (p) => `Antrean ${p.code ?? ""} terdaftar`, en: (p) => `Booking ${p.code ?? ""} confirmed` },
+    body: {
+      id: (p) => `Antrean ${layananWords(p.layanan, "id")} di ${p.kanalName} pada ${dateWords(p.slotDate, "id")} pukul ${p.slotTime} ${p.zona}. Tunjukkan kode atau QR di loket.`,
+      en: (p) => `Your ${layananWords(p.layanan, "en")} visit to ${p.kanalName} is on ${dateWords(p.slotDate, "en")} at ${p.slotTime} ${p.zona}. Show the code or QR at the counter.`,
+    },
+  },
+  ANTREAN_REMINDER: {
+    title: { id: (p) => `Besok: antrean ${p.code ?? ""}`, en: (p) => `Tomorrow: booking ${p.code ?? ""}` },
+    body: {
+      id: (p) => `Pengingat: antrean ${layananWords(p.layanan, "id")} di ${p.kanalName} pada ${dateWords(p.slotDate, "id")} pukul ${p.slotTime} ${p.zona}. Bawa KTP dan dokumen yang diperlukan.`,
+      en: (p) => `Reminder: your ${layananWords(p.layanan, "en")} visit to ${p.kanalName} is on ${dateWords(p.slotDate, "en")} at ${p.slotTime} ${p.zona}. Bring your KTP and the documents needed.`,
     },
   },
 };

@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type LogFn, type Logger, type LoggerOptions } from "pino";
 import { safeError, withSafeErrors } from "./log-safety.ts";
+import { activeTraceIds } from "../tracing/tracing.ts";
 
 /**
  * Structured logs. Never log participant data: these paths are censored should they ever be passed in.
@@ -37,7 +38,10 @@ const errorSafety: Pick<LoggerOptions, "serializers" | "formatters" | "hooks"> =
   },
 };
 
-export let logger: Logger = pino({ level: "info", redact, ...errorSafety });
+/** A line written while a span is active carries its `trace_id` and `span_id` (tracing/), to find the trace of a log line. */
+const traceIds: Pick<LoggerOptions, "mixin"> = { mixin: () => activeTraceIds() ?? {} };
+
+export let logger: Logger = pino({ level: "info", redact, ...errorSafety, ...traceIds });
 
 /**
  * Called at start, after the config is read. A developer's terminal gets readable lines instead of JSON;
@@ -45,9 +49,9 @@ export let logger: Logger = pino({ level: "info", redact, ...errorSafety });
  */
 export function configureLogger(level: string, options: { pretty?: boolean; destination?: DestinationStream } = {}): Logger {
   logger = options.destination
-    ? pino({ level, redact, ...errorSafety }, options.destination)
+    ? pino({ level, redact, ...errorSafety, ...traceIds }, options.destination)
     : options.pretty
-      ? pino({ level, redact, ...errorSafety, transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" } } })
-      : pino({ level, redact, ...errorSafety });
+      ? pino({ level, redact, ...errorSafety, ...traceIds, transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" } } })
+      : pino({ level, redact, ...errorSafety, ...traceIds });
   return logger;
 }

@@ -12,6 +12,14 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
       .optional(),
+    // Behind a pooler in transaction mode (docs/deployment.md, PgBouncer): a direct connection for LISTEN and the
+    // migrations (unset: DATABASE_URL), no named prepared statements, and the pool size of each process.
+    DATABASE_LISTEN_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
     DATA_DIR: z.string().min(1).default(".data/pglite"),
     TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_TOKEN_SECRET),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
@@ -76,8 +84,20 @@ const schema = z
       .string()
       .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/,\s]+|loopback|linklocal|uniquelocal)$/, "must be true, false, a hop count or proxy addresses")
       .optional(),
+    // Traces (tracing/): OpenTelemetry over OTLP/HTTP (JSON) to this collector, off when unset (the SDK is then never
+    // loaded). The traces go to <endpoint>/v1/traces, or to OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as it is.
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().regex(/^https?:\/\//, "must be an http:// or https:// URL").optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().regex(/^https?:\/\//, "must be an http:// or https:// URL").optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).max(100).optional(),
+    OTEL_TRACES_SAMPLER: z
+      .enum(["parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio", "always_on", "always_off", "traceidratio"])
+      .default("parentbased_always_on"),
+    OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_LISTEN_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_LISTEN_URL"], message: "needs DATABASE_URL (the embedded database has no pooler)" });
+    }
     if (env.NODE_ENV === "production" && env.TOKEN_SECRET === DEV_TOKEN_SECRET) {
       ctx.addIssue({ code: "custom", path: ["TOKEN_SECRET"], message: "must be set to a secret of your own in production" });
     }
@@ -89,6 +109,8 @@ export interface Config {
   port: number;
   /** PostgreSQL when set; otherwise the embedded PGlite database in `dataDir`. */
   databaseUrl: string | undefined;
+  /** PostgreSQL: a direct connection for LISTEN and migrations (DATABASE_URL may go through a pooler), named prepared statements, pool size. */
+  database: { listenUrl: string | undefined; prepare: boolean; poolMax: number };
   dataDir: string;
   tokenSecret: string;
   accessTokenTtlSeconds: number;
@@ -136,6 +158,18 @@ export interface Config {
   housekeeping: { intervalMinutes: number; sessionRetentionDays: number; outboxRetentionDays: number; ephemeralRetentionDays: number };
   /** Express "trust proxy": whether (and which) X-Forwarded-For hops give the client address for rate limits. */
   trustProxy: boolean | number | string;
+  /** OpenTelemetry traces (tracing/): null when no OTLP endpoint is set, and then nothing of the SDK is loaded. */
+  tracing: TracingConfig | null;
+}
+
+export interface TracingConfig {
+  /** Where spans are POSTed (OTLP/HTTP, JSON): OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces. */
+  tracesUrl: string;
+  /** OTEL_SERVICE_NAME; unset: the process's own default (jmo-api, jmo-worker). */
+  serviceName: string | undefined;
+  sampler: "parentbased_always_on" | "parentbased_always_off" | "parentbased_traceidratio" | "always_on" | "always_off" | "traceidratio";
+  /** The ratio of the *traceidratio samplers (OTEL_TRACES_SAMPLER_ARG, default 1). */
+  ratio: number;
 }
 
 export class ConfigError extends Error {
@@ -159,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    database: { listenUrl: e.DATABASE_LISTEN_URL, prepare: e.DATABASE_PREPARE === "true", poolMax: e.DATABASE_POOL_MAX },
     dataDir: e.DATA_DIR,
     tokenSecret: e.TOKEN_SECRET,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
@@ -204,7 +239,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
       ephemeralRetentionDays: e.EPHEMERAL_RETENTION_DAYS,
     },
+    tracing: tracingConfig(e),
   };
+}
+
+function tracingConfig(e: z.infer<typeof schema>): TracingConfig | null {
+  const base = e.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const tracesUrl = e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (base ? `${base.replace(/\/+$/, "")}/v1/traces` : undefined);
+  if (!tracesUrl) return null;
+  return { tracesUrl, serviceName: e.OTEL_SERVICE_NAME, sampler: e.OTEL_TRACES_SAMPLER, ratio: e.OTEL_TRACES_SAMPLER_ARG ?? 1 };
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {

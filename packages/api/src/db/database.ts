@@ -12,6 +12,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "./schema.ts";
 import { currentRequest } from "../common/request-scope.ts";
+import { sqlSpan } from "../tracing/sql-spans.ts";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -44,7 +45,7 @@ export interface Database {
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /**
    * One statement of constant text with parameters (`= any($1::uuid[])` rather than a list that changes with
-   * its length), prepared once per connection; rows as arrays, with dates and timestamps as text as drizzle reads
+   * its length), prepared once per connection (unnamed, parsed every time, with DATABASE_PREPARE=false); rows as arrays, with dates and timestamps as text as drizzle reads
    * them (map them with `db/table-reader.ts`). Counted in the request scope like every statement. For the hot
    * reads of every request, where building the query through drizzle costs more CPU than running it.
    */
@@ -52,37 +53,65 @@ export interface Database {
   /** Fails when the database does not answer. */
   ping(): Promise<void>;
   migrate(): Promise<void>;
+  /**
+   * The embedded database only: its data directory as a tarball, which `loadDataDir` starts another instance from
+   * (tests copy one migrated database instead of running initdb and the migrations in every file).
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
 export type DatabaseOptions =
-  | { kind: "postgres"; url: string; max?: number }
-  | { kind: "pglite"; dataDir: string | null };
+  | {
+      kind: "postgres";
+      url: string;
+      max?: number;
+      /**
+       * A direct connection (no pooler in transaction mode) for what needs a session of its own: LISTEN, and the
+       * migrations' advisory lock. Unset: `url`.
+       */
+      listenUrl?: string;
+      /**
+       * Named prepared statements (default true). A pooler in transaction mode (PgBouncer before 1.21, or without
+       * max_prepared_statements) hands each transaction another server connection, where the statement is unknown:
+       * false sends every statement unnamed, parsed and planned each time.
+       */
+      prepare?: boolean;
+    }
+  | { kind: "pglite"; dataDir: string | null; loadDataDir?: Blob };
 
 export function openDatabase(options: DatabaseOptions): Database {
-  return options.kind === "postgres" ? openPostgres(options.url, options.max ?? 10) : openPglite(options.dataDir);
+  return options.kind === "postgres"
+    ? openPostgres(options.url, options.max ?? 10, options.listenUrl ?? options.url, options.prepare ?? true)
+    : openPglite(options.dataDir, options.loadDataDir);
 }
 
-function openPostgres(url: string, max: number): Database {
-  const client = postgres(url, { max, onnotice: () => {} });
+function openPostgres(url: string, max: number, listenUrl: string, prepare: boolean): Database {
+  const client = postgres(url, { max, prepare, onnotice: () => {} });
   const db = drizzlePostgres(client, { schema, logger: countingLogger }) as unknown as Db;
+  // postgres.js gives LISTEN a connection of its own (and LISTENs again after a reconnect); behind a pooler in
+  // transaction mode that connection must bypass the pooler, which would hand the session to other clients.
+  let listener: postgres.Sql | undefined;
+  const listenClient = () => (listenUrl === url ? client : (listener ??= postgres(listenUrl, { max: 1, onnotice: () => {} })));
   return {
     kind: "postgres",
     db,
     async listen(channel, onPayload) {
-      const { unlisten } = await client.listen(channel, onPayload);
+      const { unlisten } = await listenClient().listen(channel, onPayload);
       return unlisten;
     },
     async query(text, params) {
       countStatement();
-      return client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }).values() as Promise<unknown[][]>;
+      // A span per statement when tracing is on (tracing/sql-spans.ts; drizzle's statements get theirs there too).
+      return sqlSpan("postgres", text, () => client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare }).values() as Promise<unknown[][]>);
     },
     async ping() {
       await client`select 1`;
     },
     async migrate() {
       // drizzle's migrator takes no lock: serialise instances that start together with an advisory lock.
-      const migrator = postgres(url, { max: 1, onnotice: () => {} });
+      // On the direct connection: a session lock through a pooler in transaction mode would not hold.
+      const migrator = postgres(listenUrl, { max: 1, onnotice: () => {} });
       try {
         await migrator`select pg_advisory_lock(727165)`;
         await migratePostgres(drizzlePostgres(migrator), { migrationsFolder: MIGRATIONS_FOLDER });
@@ -92,7 +121,7 @@ function openPostgres(url: string, max: number): Database {
       }
     },
     async close() {
-      await client.end({ timeout: 5 });
+      await Promise.all([client.end({ timeout: 5 }), listener?.end({ timeout: 5 })]);
     },
   };
 }
@@ -110,9 +139,9 @@ const PGLITE_OPTIONS = {
   extensions: { cube, earthdistance },
 };
 
-function openPglite(dataDir: string | null): Database {
+function openPglite(dataDir: string | null, loadDataDir?: Blob): Database {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite({ dataDir: dataDir ?? undefined, ...PGLITE_OPTIONS });
+  const client = new PGlite({ dataDir: dataDir ?? undefined, loadDataDir, ...PGLITE_OPTIONS });
   const db = drizzlePglite(client, { schema, logger: countingLogger }) as unknown as Db;
   return {
     kind: "pglite",
@@ -120,7 +149,7 @@ function openPglite(dataDir: string | null): Database {
     listen: (channel, onPayload) => client.listen(channel, onPayload),
     async query(text, params) {
       countStatement();
-      const result = await client.query<unknown[]>(text, params as unknown[], { rowMode: "array", parsers: TEXT_DATES });
+      const result = await sqlSpan("pglite", text, () => client.query<unknown[]>(text, params as unknown[], { rowMode: "array", parsers: TEXT_DATES }));
       return result.rows;
     },
     async ping() {
@@ -129,6 +158,7 @@ function openPglite(dataDir: string | null): Database {
     async migrate() {
       await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
     },
+    dumpDataDir: () => client.dumpDataDir("none"),
     async close() {
       await client.close();
     },

@@ -16,3 +16,4 @@ export * from "../modules/kecelakaan/kecelakaan.table.ts";
 export * from "../modules/notifications/notifications.table.ts";
 export * from "../modules/kanal/kanal.table.ts";
 export * from "../modules/berita/berita.table.ts";
+export * from "../modules/antrean/antrean.table.ts";

@@ -88,9 +88,9 @@ describe("seedDemoData", () => {
       accounts: accountRows.length,
       pengkinian: attempts.length,
     });
-    // Four demo personas, and Rina (BPU, issue 14).
-    expect(summary.participants).toBe(OPTIONS.participants + 5);
-    expect(summary.accounts).toBe(6);
+    // Four demo personas, Rina (BPU, issue 14) and Hendra (klaim JHT sebagian, issue 16).
+    expect(summary.participants).toBe(OPTIONS.participants + 6);
+    expect(summary.accounts).toBe(7);
     expect(summary.employers).toBeGreaterThanOrEqual(20);
   });
 
@@ -129,6 +129,7 @@ describe("seedDemoData", () => {
       { email: "siti@example.com", gender: "PEREMPUAN", pengkinian: "BELUM", cards: [["19123456712", "NONAKTIF"], ["23098765434", "AKTIF"]] },
       { email: "agus@example.com", gender: "LAKI_LAKI", pengkinian: "TERVERIFIKASI", cards: [["15087654321", "NONAKTIF"]] },
       { email: "dewi@example.com", gender: "PEREMPUAN", pengkinian: "BELUM", cards: [["22011122233", "NONAKTIF"]] },
+      { email: "hendra@example.com", gender: "LAKI_LAKI", pengkinian: "TERVERIFIKASI", cards: [["14062233445", "AKTIF"]] },
     ];
     for (const e of expected) {
       const person = byEmail(e.email);

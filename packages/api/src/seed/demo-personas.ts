@@ -245,6 +245,50 @@ export const DEMO_PERSONAS: ReadonlyArray<DemoPersona> = [
       },
     ],
   },
+  {
+    // Issue 16 (klaim JHT sebagian): still working, a member since March 2014 (10 years on 2024-03-03), pengkinian
+    // verified: can take 10% (any need) or 30% (housing, with the bank's document) of his saldo in JMO, once.
+    email: "hendra@example.com",
+    phone: "+6281200000006",
+    fullName: "Hendra Gunawan",
+    gender: "LAKI_LAKI",
+    birthDate: "1988-04-20",
+    birthPlace: "Depok",
+    districtCode: "327601", // Pancoran Mas, Kota Depok
+    nikSerial: 9,
+    pengkinianStatus: "TERVERIFIKASI",
+    verified: {
+      submittedOn: () => "2025-02-11",
+      npwp: null,
+      // BCA: ten digits, a partner bank; in his own name.
+      bankAccount: { bankCode: "014", accountNumber: "2740112233", accountName: "Hendra Gunawan" },
+      villageCode: "3276011006", // Depok, Pancoran Mas
+      kodePos: "16431",
+      address: "Jl. Nusantara Raya No. 27 RT 002/RW 005",
+      motherMaidenName: "Kartini",
+      maritalStatus: "KAWIN",
+      spouse: { name: "Maya Puspita", birthDate: "1990-10-02" },
+      children: [{ name: "Bima Gunawan", birthDate: "2017-01-23" }],
+      tambahan: {
+        education: "D3",
+        religion: "ISLAM",
+        bloodType: "B",
+        emergencyContact: { name: "Maya Puspita", phone: "+6281355667788", address: "Jl. Nusantara Raya No. 27 RT 002/RW 005, Depok", relationship: "ISTRI" },
+      },
+    },
+    cards: [
+      {
+        kpj: "14062233445",
+        segment: "PU",
+        employerNpp: "10000004",
+        registeredAt: "2014-03-03",
+        nonaktifSince: () => null,
+        // Rp2.4 juta from 2014, +3% a year: 10% of his saldo stays far under the JMO limit, and 30% stays under
+        // Rp15 juta until about 2029 (docs/domain/demo-data.md).
+        ledger: { wage: 2_400_000, growthBp: 300 },
+      },
+    ],
+  },
 ];
 
 export const DEMO_STAFF = { email: "petugas@example.com", phone: null, fullName: "Petugas Layanan" } as const;

@@ -39,6 +39,8 @@ import { ApiMetrics, metricsRoute, startMetricsServer } from "./metrics.ts";
 import { HousekeepingService } from "../modules/housekeeping/housekeeping.service.ts";
 import { KLAIM_EVENTS_TOPIC } from "../modules/klaim/klaim-events.ts";
 import { ACCOUNT_EVENTS_TOPIC } from "../modules/accounts/auth.service.ts";
+import { activeTracer, activeTraceIds } from "../tracing/tracing.ts";
+import { graphqlSpanPlugin, graphqlSpans, traceHttpRequests, traceSocketOperation } from "../tracing/http-spans.ts";
 
 export interface RunningServer {
   /** http://host:port/graphql */
@@ -86,7 +88,9 @@ export async function startServer(config: Config, database: Database): Promise<R
   app.use(securityHeaders(config));
   // Off by default: req.ip is the socket's address and X-Forwarded-For is ignored (it could be forged).
   app.set("trust proxy", config.trustProxy);
-  const httpServer = createServer(app);
+  // Traces (tracing/, on with OTEL_EXPORTER_OTLP_ENDPOINT): a span per HTTP request, one per GraphQL operation under it.
+  const tracing = activeTracer() !== null;
+  const httpServer = createServer(tracing ? traceHttpRequests(app) : app);
   // Idle keep-alive connections outlive the clients' and balancers' own (config: HTTP_KEEP_ALIVE_SECONDS).
   httpServer.keepAliveTimeout = config.httpKeepAliveSeconds * 1000;
   httpServer.headersTimeout = httpServer.keepAliveTimeout + 1000;
@@ -203,7 +207,10 @@ export async function startServer(config: Config, database: Database): Promise<R
         if (ctx.extra.conn) sockets.remove(ctx.extra.conn);
         if (ctx.extra.conn) metrics.socketClosed(ctx.extra.conn);
       },
-      execute: (args: ExecutionArgs) => runInRequestScope((args.contextValue as Context).scope, () => execute(args)),
+      execute: (args: ExecutionArgs) =>
+        runInRequestScope((args.contextValue as Context).scope, () =>
+          tracing ? traceSocketOperation(getOperationAST(args.document, args.operationName), () => execute(args)) : execute(args),
+        ),
       // An event that every subscriber of a claim gets alike is executed once per instance, not once per subscriber.
       subscribe: (args: ExecutionArgs) => {
         const { auth, scope } = args.contextValue as Context;
@@ -282,6 +289,7 @@ export async function startServer(config: Config, database: Database): Promise<R
       metrics.apolloPlugin(),
       controlCharactersPlugin,
       limits.plugin,
+      ...(tracing ? [graphqlSpanPlugin<Context>()] : []),
       ...(config.env === "production" ? [hideSchemaSuggestionsPlugin] : []),
       // A browser's GET /graphql gets the landing page of server/explorer.ts (Sandbox, with an offline fallback).
       ApolloServerPluginLandingPageDisabled(),
@@ -315,10 +323,13 @@ export async function startServer(config: Config, database: Database): Promise<R
     // Answers carry personal data: no browser, proxy or CDN may keep them.
     res.setHeader("cache-control", "no-store");
     const started = process.hrtime.bigint();
+    // Taken now: the response's "finish" event does not run in the request's trace context.
+    const traceIds = activeTraceIds();
     res.on("finish", () => {
       const body = req.body as { operationName?: unknown } | undefined;
       logger.info(
         {
+          ...traceIds,
           requestId,
           method: req.method,
           path: req.originalUrl.split("?")[0],
@@ -344,6 +355,7 @@ export async function startServer(config: Config, database: Database): Promise<R
     "/graphql",
     cors(corsOptions),
     express.json({ limit: config.limits.maxRequestBytes }),
+    ...(tracing ? [graphqlSpans()] : []),
     requestScope,
     metrics.httpMiddleware(),
     operationLimitsMiddleware(config.limits, { production: config.env === "production" }),
@@ -383,6 +395,8 @@ export async function startServer(config: Config, database: Database): Promise<R
   services.iuran.startJobs(config.klaimWorkerIntervalMs > 0 ? 60_000 : 0);
   // Deletes notifications past the retention rule, hourly; off in tests (they call applyRetention).
   services.notifications.startJobs(config.klaimWorkerIntervalMs > 0 ? 3_600_000 : 0);
+  // Branch bookings: day-ahead reminders and expiry of unmarked past bookings, every 5 minutes; off in tests (runJobs).
+  services.antrean.startJobs(config.klaimWorkerIntervalMs > 0 ? 300_000 : 0);
   // Deletes what the retention has let go (docs/configuration.md, Housekeeping); one instance at a time (advisory lock).
   const housekeeping = new HousekeepingService(database, config.housekeeping);
   housekeeping.start(config.housekeeping.intervalMinutes);
@@ -402,6 +416,7 @@ export async function startServer(config: Config, database: Database): Promise<R
         await services.klaimWorker.stop();
         await services.iuran.stopJobs();
         await services.notifications.stopJobs();
+        await services.antrean.stopJobs();
         await housekeeping.stop();
         await services.selfieDecoder.close();
         sockets.stop();

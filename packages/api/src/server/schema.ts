@@ -26,6 +26,8 @@ import { KanalLayananResolver } from "../modules/kanal/kanal.resolver.ts";
 import { BeritaResolver } from "../modules/berita/berita.resolver.ts";
 import { KecelakaanKerjaResolver, ParticipantKecelakaanResolver } from "../modules/kecelakaan/kecelakaan.resolver.ts";
 import { CardProgramsResolver, ManfaatResolver } from "../modules/manfaat/manfaat.resolver.ts";
+import { KlaimProgramResolver } from "../modules/klaim-program/klaim-program.resolver.ts";
+import { AntreanResolver, KlaimEligibilityAntreanResolver, ParticipantAntreanResolver } from "../modules/antrean/antrean.resolver.ts";
 
 export const resolvers = [
   AuthResolver,
@@ -62,6 +64,10 @@ export const resolvers = [
   ParticipantKecelakaanResolver,
   ManfaatResolver,
   CardProgramsResolver,
+  KlaimProgramResolver,
+  AntreanResolver,
+  ParticipantAntreanResolver,
+  KlaimEligibilityAntreanResolver,
 ] as const;
 
 /** Built once per server instance; `pubSub` carries subscription events (PostgreSQL LISTEN/NOTIFY). */

@@ -42,8 +42,11 @@ import { DatabaseAttachmentStore } from "../modules/pengaduan/pengaduan-attachme
 import { NOTIFICATIONS_TOPIC, NotificationService } from "../modules/notifications/notifications.service.ts";
 import { KecelakaanService } from "../modules/kecelakaan/kecelakaan.service.ts";
 import { ManfaatService } from "../modules/manfaat/manfaat.service.ts";
+import { KlaimProgramService } from "../modules/klaim-program/klaim-program.service.ts";
 
 import { KanalService } from "../modules/kanal/kanal.service.ts";
+import { AntreanService } from "../modules/antrean/antrean.service.ts";
+import { SignedTokens } from "../common/signed-token.ts";
 import { BeritaService } from "../modules/berita/berita.service.ts";
 import { HttpImageProbe, type ImageProbePort } from "../modules/berita/berita.image.ts";
 /** Every service of the API, built once per server instance. */
@@ -61,6 +64,8 @@ export function createServices(config: Config, database: Database) {
   events.register(KLAIM_EVENTS_TOPIC, async (id) => (await klaimProcessingRepository.findEvent(database.db, id)) ?? null);
   const tokens = new TokenService(config.tokenSecret, config.accessTokenTtlSeconds);
   const saldo = new SaldoService(database);
+  /** Informasi manfaat is stateless: one instance serves its resolver and klaimProgram. */
+  const manfaat = new ManfaatService();
   const rateLimiter = new RateLimiter(database, config.tokenSecret);
   // Email and SMS go to the outbox table; codes are also logged in development only (never in production or tests).
   const notifier: NotifierPort = new SandboxNotifier({ logCodes: config.env === "development" });
@@ -140,6 +145,10 @@ export function createServices(config: Config, database: Database) {
     /** The time "open now" of service points goes by; tests move it. */
     kanalClock: { now: () => new Date() } as Clock,
     kanal: new KanalService(database, { now: (): Date => services.kanalClock.now() }),
+    /** The time branch bookings go by (slots past, the booking window, reminders); tests move it. */
+    antreanClock: { now: () => new Date() } as Clock,
+    /** Antrean kantor cabang: slots, bookings, the QR (signed like the digital card), staff marks, reminders. */
+    antrean: new AntreanService(database, { now: (): Date => services.antreanClock.now(), signer: new SignedTokens(config.tokenSecret) }),
     /** The time publication goes by (a scheduled item appears when it passes publishAt); tests move it. */
     beritaClock: { now: () => new Date() } as Clock,
     /** News and promos; pictures checked over HTTP (loopback allowed only in the sandbox, for tests). */
@@ -147,7 +156,15 @@ export function createServices(config: Config, database: Database) {
     /** Pelaporan kecelakaan kerja: member reports, staff statuses, notifications. */
     kecelakaan: new KecelakaanService(database, { now: () => new Date() }),
     /** Informasi manfaat: the programs' dated benefits and what a card covers. */
-    manfaat: new ManfaatService(),
+    manfaat,
+    /** Klaim program lain: JKM, JKK, JP and JKP claim guidance and the member's candidate answer (BPU protection from iuran). */
+    klaimProgram: new KlaimProgramService(database, {
+      manfaat,
+      bpuProtection: async (auth, cardId): Promise<{ protected: boolean; jht: boolean }> => {
+        const view: Awaited<ReturnType<IuranService["bill"]>> = await services.iuran.bill(auth, cardId);
+        return { protected: view.bill.protection === "DILINDUNGI", jht: view.jht };
+      },
+    }),
     /** Tickets; attachments in the database behind AttachmentStorePort (swap it for a file or object store). */
     pengaduan: new PengaduanService(database, { attachments: new DatabaseAttachmentStore(database), now: () => new Date() }),
   };

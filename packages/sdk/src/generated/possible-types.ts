@@ -3,6 +3,7 @@
 /** Every interface and union of the schema with the object types that implement or belong to it. */
 export const possibleTypes: Record<string, string[]> = {
   "Node": [
+    "AntreanBooking",
     "Berita",
     "Card",
     "Employer",

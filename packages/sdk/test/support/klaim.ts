@@ -7,7 +7,7 @@ import type { Harness } from "../../../api/test/support/harness.ts";
  * A budi-like participant (NONAKTIF since 2024-12-31, pengkinian TERVERIFIKASI, 24 months of contributions) and
  * their submitted claim (AGENDA, event 1), written as klaimJhtSubmit leaves it.
  */
-export async function submittedKlaim(h: Harness) {
+export async function submittedKlaim(h: Pick<Harness, "seed"> & { tdb: Pick<Harness["tdb"], "database"> }) {
   const p = await h.seed
     .participant({ fullName: "Budi Santoso", pengkinianStatus: "TERVERIFIKASI" })
     .withCard({ status: "NONAKTIF", registeredAt: "2023-01-01", nonaktifSince: "2024-12-31" })
@@ -35,5 +35,5 @@ export async function submittedKlaim(h: Harness) {
     await appendKlaimEvent(tx, row!.id, "AGENDA", "Agenda Klaim", "participant");
     return row!.id;
   });
-  return { email: p.email!, klaimId: toGlobalId("Klaim", id) };
+  return { email: p.email!, klaimId: toGlobalId("Klaim", id), rowId: id, accountId: p.accountId!, participantId: p.participant.id };
 }

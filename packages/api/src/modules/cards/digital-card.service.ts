@@ -1,8 +1,8 @@
 import QRCode from "qrcode";
-import { SignJWT, jwtVerify, errors as joseErrors } from "jose";
 import { DigitalCard, DigitalCardInvalidReason, DigitalCardVerification, MembershipStatus, Segment } from "@jmo/schema";
 import type { Database } from "../../db/database.ts";
 import { maskName, maskNik } from "../../common/mask.ts";
+import { SignedTokens } from "../../common/signed-token.ts";
 import { participantRepository } from "../participants/participant.repository.ts";
 import type { ParticipantRow } from "../participants/participant.table.ts";
 import { cardRepository } from "./card.repository.ts";
@@ -15,13 +15,10 @@ import { isLinked } from "./card.table.ts";
  *
  * The token is a JWT signed with TOKEN_SECRET (HS256) like access tokens, but for another audience, so an
  * access token is never accepted as a card token nor a card token as an access token. It holds only the
- * card's random id (`sub`) and its expiry (`exp`), besides issuer and audience: nothing personal.
+ * card's random id (`sub`) and its expiry (`exp`), besides issuer and audience: nothing personal
+ * (common/signed-token.ts, shared with the branch booking's QR).
  */
-const ISSUER = "jmo-api";
 const AUDIENCE = "jmo-digital-card";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** Ours are about 200 characters; anything far longer is not worth parsing. */
-const MAX_TOKEN_LENGTH = 1_000;
 
 /**
  * What the card shows. The holder's own card carries the full NIK and KPJ (`nik`, `kpj`): in JMO the digital card
@@ -152,43 +149,24 @@ export async function renderCardSvg(face: CardFace): Promise<string> {
 }
 
 export class DigitalCardService {
-  private readonly key: Uint8Array;
+  private readonly signer: SignedTokens;
 
   constructor(
     private readonly database: Database,
     secret: string,
     private readonly ttlHours: number,
   ) {
-    this.key = new TextEncoder().encode(secret);
+    this.signer = new SignedTokens(secret);
   }
 
-  async issueToken(cardId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
-    const exp = Math.floor(now.getTime() / 1000) + this.ttlHours * 3600;
-    const token = await new SignJWT({})
-      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-      .setSubject(cardId)
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setExpirationTime(exp)
-      .sign(this.key);
-    return { token, expiresAt: new Date(exp * 1000) };
+  issueToken(cardId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+    return this.signer.issue(AUDIENCE, cardId, new Date(now.getTime() + this.ttlHours * 3_600_000));
   }
 
   /** The card id and expiry of a genuine, unexpired card token, or why not. */
   async verifyToken(token: string): Promise<{ cardId: string; expiresAt: Date } | "expired" | "invalid"> {
-    if (token.length > MAX_TOKEN_LENGTH) return "invalid";
-    try {
-      const { payload } = await jwtVerify(token, this.key, {
-        issuer: ISSUER,
-        audience: AUDIENCE,
-        algorithms: ["HS256"],
-        requiredClaims: ["sub", "exp"],
-      });
-      if (typeof payload.sub !== "string" || !UUID.test(payload.sub) || typeof payload.exp !== "number") return "invalid";
-      return { cardId: payload.sub, expiresAt: new Date(payload.exp * 1000) };
-    } catch (error) {
-      return error instanceof joseErrors.JWTExpired ? "expired" : "invalid";
-    }
+    const checked = await this.signer.verify(AUDIENCE, token);
+    return typeof checked === "string" ? checked : { cardId: checked.subject, expiresAt: checked.expiresAt };
   }
 
   /** The card; `forHolder` (the card's own participant, not staff) puts the full NIK and KPJ on it and in its fields. */

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Database, type DbOrTx } from "../../db/database.ts";
 import { logger } from "../../common/logger.ts";
+import { PeriodicJob } from "../../common/periodic-job.ts";
 
 /** Retention in days (config: SESSION_RETENTION_DAYS, OUTBOX_RETENTION_DAYS, EPHEMERAL_RETENTION_DAYS). */
 export interface RetentionDays {
@@ -56,9 +57,6 @@ const runningOnPglite = new WeakSet<Database>();
  * an instance that does not get the lock does nothing. On PGlite (one process) a run in progress is the lock.
  */
 export class HousekeepingService {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-
   constructor(
     private readonly database: Database,
     private readonly days: RetentionDays,
@@ -88,22 +86,17 @@ export class HousekeepingService {
     return report;
   }
 
+  private readonly job = new PeriodicJob("housekeeping", async () => {
+    const report = await this.run();
+    logger.info({ deleted: report, skipped: report === null }, "housekeeping");
+  });
+
   /** Runs every `intervalMinutes` (0: off; tests call run()). */
   start(intervalMinutes: number): void {
-    if (intervalMinutes <= 0 || this.timer) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.run()
-        .then((report) => logger.info({ deleted: report, skipped: report === null }, "housekeeping"))
-        .catch((err: unknown) => logger.error({ err }, "housekeeping failed; retried on the next run"))
-        .finally(() => (this.running = undefined));
-    }, intervalMinutes * 60_000);
-    this.timer.unref();
+    this.job.start(intervalMinutes * 60_000);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 }

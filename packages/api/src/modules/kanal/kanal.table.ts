@@ -45,8 +45,9 @@ export const kanalLayanan = pgTable(
     services: text("services").array().notNull(),
     sourceUrl: text("source_url").notNull(),
     sourceTitle: text("source_title").notNull(),
-    // SECONDARY: the page was read and names the office (and its address where one is given); UNVERIFIED: the
-    // office's name is known but the row was not checked against a page yet (docs/domain/kanal-layanan.md).
+    // OFFICIAL: a page of BPJS Ketenagakerjaan or of a government body was read and names the office (and its address
+    // where one is given); SECONDARY: the same from the press or another third party; UNVERIFIED: the office's name
+    // is known but no page naming it was found (docs/domain/kanal-layanan.md).
     sourceStatus: text("source_status").notNull(),
     sourceCheckedOn: date("source_checked_on", { mode: "string" }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

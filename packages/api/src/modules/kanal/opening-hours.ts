@@ -5,7 +5,7 @@ import type { OpeningHoursRow } from "./kanal.table.ts";
 
 export type ZonaWaktuCode = "WIB" | "WITA" | "WIT";
 
-const OFFSET_HOURS: Record<ZonaWaktuCode, number> = { WIB: 7, WITA: 8, WIT: 9 };
+export const OFFSET_HOURS: Record<ZonaWaktuCode, number> = { WIB: 7, WITA: 8, WIT: 9 };
 
 // Provinces by official code. WITA: Bali, NTB, NTT, South/East/North Kalimantan and all of Sulawesi; WIT: Maluku,
 // Maluku Utara and the six Papua provinces; everything else (Sumatra, Kepulauan Riau, Java, West and Central

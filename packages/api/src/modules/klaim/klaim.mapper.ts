@@ -1,5 +1,9 @@
 import {
   Klaim,
+  KlaimDokumen,
+  KlaimSebagianEligibility,
+  MasaKepesertaan,
+  type JenisKlaim,
   KlaimEligibility,
   KlaimEligibilityCheck,
   KlaimRincian,
@@ -12,9 +16,10 @@ import {
 import { toGlobalId } from "../../common/global-id.ts";
 import type { Locale } from "../../common/i18n.ts";
 import { toBankAccount } from "../pengkinian/profile.mapper.ts";
-import { checkParams, eligibilityMessage, eligibilityTitle } from "./klaim.messages.ts";
+import { checkParams, eligibilityMessage, eligibilityTitle, sebagianParams } from "./klaim.messages.ts";
+import type { SebagianResult } from "./klaim-sebagian.service.ts";
 import { MAX_BIOMETRIC_ATTEMPTS, MAX_KPJ_ATTEMPTS, nextStepOf, type EligibilityResult } from "./klaim.service.ts";
-import type { KlaimRow } from "./klaim.table.ts";
+import type { KlaimDokumenRow, KlaimRow } from "./klaim.table.ts";
 
 /** A claim as the API shows it: the account number masked, NPWP never shown (only whether one was given). */
 export function toKlaim(row: KlaimRow): Klaim {
@@ -22,6 +27,9 @@ export function toKlaim(row: KlaimRow): Klaim {
     row.saldoSen !== null && row.pajakSen !== null && row.dibayarkanSen !== null
       ? Object.assign(new KlaimRincian(), {
           saldo: row.saldoSen,
+          persentase: row.persentase,
+          // Claims made before partial claims existed have no jumlah: they paid the saldo.
+          jumlah: row.jumlahSen ?? row.saldoSen,
           pajak: row.pajakSen,
           dibayarkan: row.dibayarkanSen,
           npwpProvided: row.npwp !== null,
@@ -35,6 +43,7 @@ export function toKlaim(row: KlaimRow): Klaim {
     id: toGlobalId("Klaim", row.id),
     nomor: row.nomor,
     sebab: row.sebab as SebabKlaim,
+    jenis: row.jenis as JenisKlaim,
     channel: row.channel as KlaimChannel,
     status: row.status as KlaimStatus,
     rincian,
@@ -73,6 +82,40 @@ export function toKlaimEligibility(result: EligibilityResult, locale: Locale): K
     totalSaldo: result.totalSaldoSen,
     jmoSaldoLimit: result.limitSen,
     asOf: result.asOf,
+    openKlaim: result.openKlaim ? toKlaim(result.openKlaim) : null,
+  });
+}
+
+export function toKlaimDokumen(row: KlaimDokumenRow): KlaimDokumen {
+  return Object.assign(new KlaimDokumen(), {
+    id: row.id,
+    fileName: row.fileName,
+    type: row.type,
+    sizeBytes: row.sizeBytes,
+    createdAt: row.createdAt,
+  });
+}
+
+export function toKlaimSebagianEligibility(result: SebagianResult, locale: Locale): KlaimSebagianEligibility {
+  const params = sebagianParams(result, locale);
+  return Object.assign(new KlaimSebagianEligibility(), {
+    jenis: result.jenis as JenisKlaim,
+    eligible: result.eligible,
+    checks: result.checks.map((c) =>
+      Object.assign(new KlaimEligibilityCheck(), {
+        code: c.code,
+        passed: c.passed,
+        title: eligibilityTitle(c.code, locale, params),
+        message: eligibilityMessage(c.code, c.passed, locale, params),
+      }),
+    ),
+    masaKepesertaan: Object.assign(new MasaKepesertaan(), result.masa),
+    persentase: result.persentase,
+    saldo: result.saldoSen,
+    jumlah: result.jumlahSen,
+    jmoLimit: result.limitSen,
+    asOf: result.asOf,
+    dokumenRequired: result.jenis === "SEBAGIAN_30",
     openKlaim: result.openKlaim ? toKlaim(result.openKlaim) : null,
   });
 }

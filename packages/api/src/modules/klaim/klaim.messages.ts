@@ -2,6 +2,7 @@ import { KlaimEligibilityCode } from "@jmo/schema";
 import type { Locale } from "../../common/i18n.ts";
 import { maskKpj } from "../../common/mask.ts";
 import type { EligibilityEvaluation } from "./klaim-eligibility.ts";
+import type { SebagianEvaluation } from "./klaim-sebagian-eligibility.ts";
 
 /** What a check's words are built from, formatted for the caller's language. */
 export interface CheckParams {
@@ -18,6 +19,18 @@ export interface CheckParams {
   kpjAktif: string | null;
   /** Another claim in progress. */
   nomor: string | null;
+  // Klaim JHT sebagian only (sebagianParams); empty for the full claim.
+  /** Membership so far, in words ("12 tahun 3 bulan"). */
+  masa: string;
+  /** What is left until 10 years, in words; null once reached. */
+  sisa: string | null;
+  /** The day the 10 years are reached. */
+  tenYearsOn: string | null;
+  /** The amount claimed and its share. */
+  jumlah: string;
+  persentase: number;
+  /** The member's earlier partial claim. */
+  previousNomor: string | null;
 }
 
 type Text = (p: CheckParams) => string;
@@ -129,6 +142,66 @@ const CURRENT: Record<Exclude<KlaimEligibilityCode, KlaimEligibilityCode.SALDO_M
     },
     reason: { id: ({ nomor }) => `klaim JHT ${nomor} masih berjalan`, en: ({ nomor }) => `JHT claim ${nomor} is still in progress` },
   },
+  [KlaimEligibilityCode.MASA_KEPESERTAAN_10_TAHUN]: {
+    title: { id: () => "Masa kepesertaan minimal 10 tahun", en: () => "At least 10 years of membership" },
+    passed: {
+      id: ({ masa }) => `Masa kepesertaan Anda ${masa}.`,
+      en: ({ masa }) => `You have been a member for ${masa}.`,
+    },
+    failed: {
+      id: ({ masa, sisa, tenYearsOn }) =>
+        tenYearsOn
+          ? `Masa kepesertaan Anda ${masa}. Klaim JHT sebagian dapat diajukan setelah 10 tahun kepesertaan: ${sisa} lagi, mulai ${tenYearsOn}.`
+          : "Belum ada kartu kepesertaan: klaim JHT sebagian memerlukan masa kepesertaan minimal 10 tahun.",
+      en: ({ masa, sisa, tenYearsOn }) =>
+        tenYearsOn
+          ? `You have been a member for ${masa}. A partial JHT claim can be made after 10 years of membership: ${sisa} to go, from ${tenYearsOn}.`
+          : "No membership card yet: a partial JHT claim needs at least 10 years of membership.",
+    },
+    reason: {
+      id: ({ sisa, tenYearsOn }) => (tenYearsOn ? `masa kepesertaan belum 10 tahun (${sisa} lagi, mulai ${tenYearsOn})` : "masa kepesertaan belum 10 tahun"),
+      en: ({ sisa, tenYearsOn }) => (tenYearsOn ? `membership is under 10 years (${sisa} to go, from ${tenYearsOn})` : "membership is under 10 years"),
+    },
+  },
+  [KlaimEligibilityCode.BELUM_PERNAH_KLAIM_SEBAGIAN]: {
+    title: { id: () => "Belum pernah klaim JHT sebagian", en: () => "No earlier partial JHT claim" },
+    passed: {
+      id: () => "Anda belum pernah mengambil klaim JHT sebagian (hanya dapat diambil satu kali).",
+      en: () => "You have not taken a partial JHT claim yet (it can be taken once).",
+    },
+    failed: {
+      id: ({ previousNomor }) => `Klaim JHT sebagian hanya dapat diambil satu kali selama kepesertaan; Anda sudah mengajukannya (${previousNomor}).`,
+      en: ({ previousNomor }) => `A partial JHT claim can be taken only once per membership; you already made one (${previousNomor}).`,
+    },
+    reason: {
+      id: ({ previousNomor }) => `klaim JHT sebagian sudah pernah diajukan (${previousNomor})`,
+      en: ({ previousNomor }) => `a partial JHT claim was already made (${previousNomor})`,
+    },
+  },
+  [KlaimEligibilityCode.JUMLAH_MAKS_JMO]: {
+    title: {
+      id: ({ limit }) => (limit ? `Jumlah klaim maksimal Rp${limit}` : "Jumlah klaim dalam batas klaim JMO"),
+      en: ({ limit }) => (limit ? `Amount claimed at most Rp${limit}` : "Amount within the JMO claim limit"),
+    },
+    passed: {
+      id: ({ jumlah, persentase, limit }) => `${persentase}% saldo JHT kartu ini Rp${jumlah}, tidak lebih dari batas klaim lewat JMO Rp${limit}.`,
+      en: ({ jumlah, persentase, limit }) => `${persentase}% of this card's JHT saldo is Rp${jumlah}, not more than the JMO claim limit of Rp${limit}.`,
+    },
+    failed: {
+      id: ({ jumlah, persentase, limit, asOf }) =>
+        limit === null
+          ? `Batas klaim lewat JMO untuk tanggal ${asOf} tidak diketahui. Ajukan klaim di kantor cabang BPJS Ketenagakerjaan.`
+          : `${persentase}% saldo JHT kartu ini Rp${jumlah}, lebih dari batas klaim lewat JMO Rp${limit}. Ajukan klaim JHT sebagian melalui Lapak Asik atau di kantor cabang BPJS Ketenagakerjaan.`,
+      en: ({ jumlah, persentase, limit, asOf }) =>
+        limit === null
+          ? `The JMO claim limit for ${asOf} is not known. Claim at a BPJS Ketenagakerjaan branch office.`
+          : `${persentase}% of this card's JHT saldo is Rp${jumlah}, more than the JMO claim limit of Rp${limit}. Make the partial claim through Lapak Asik or at a BPJS Ketenagakerjaan branch office.`,
+    },
+    reason: {
+      id: ({ jumlah, limit, asOf }) => (limit === null ? `batas klaim JMO untuk tanggal ${asOf} tidak diketahui` : `jumlah klaim Rp${jumlah} lebih dari batas klaim JMO Rp${limit}`),
+      en: ({ jumlah, limit, asOf }) => (limit === null ? `the JMO claim limit for ${asOf} is not known` : `the amount of Rp${jumlah} is more than the JMO claim limit of Rp${limit}`),
+    },
+  },
 };
 // SALDO_MAKS_10_JUTA is deprecated and no longer returned (SALDO_MAKS_JMO replaces it); its words are the new check's.
 const MESSAGES: Record<KlaimEligibilityCode, CheckWords> = { ...CURRENT, [KlaimEligibilityCode.SALDO_MAKS_10_JUTA]: CURRENT[KlaimEligibilityCode.SALDO_MAKS_JMO] };
@@ -154,7 +227,48 @@ export function checkParams(e: EligibilityEvaluation, locale: Locale): CheckPara
     asOf: e.asOf,
     kpjAktif: e.activeKpj ? maskKpj(e.activeKpj) : null,
     nomor: e.blockingKlaimNomor,
+    masa: "",
+    sisa: null,
+    tenYearsOn: null,
+    jumlah: formatRupiah(e.saldoSen, locale),
+    persentase: 100,
+    previousNomor: null,
   };
+}
+
+/** "12 tahun 3 bulan" / "12 years 3 months"; a zero part is left out, nothing at all is "0 bulan". */
+export function formatDuration(years: number, months: number, locale: Locale): string {
+  const parts: string[] = [];
+  if (years > 0) parts.push(locale === "id" ? `${years} tahun` : `${years} year${years === 1 ? "" : "s"}`);
+  if (months > 0 || years === 0) parts.push(locale === "id" ? `${months} bulan` : `${months} month${months === 1 ? "" : "s"}`);
+  return parts.join(" ");
+}
+
+/** The words of a partial claim's checks (klaim-sebagian-eligibility.ts). */
+export function sebagianParams(e: SebagianEvaluation, locale: Locale): CheckParams {
+  const reached = e.masa.tenYearsOn !== null && e.masa.tenYearsOn <= e.asOf;
+  return {
+    saldo: formatRupiah(e.saldoSen, locale),
+    total: formatRupiah(e.saldoSen, locale),
+    limit: e.limitSen === null ? null : formatRupiah(e.limitSen, locale),
+    cardSaldoZero: e.saldoSen <= 0n,
+    claimableFrom: null,
+    asOf: e.asOf,
+    kpjAktif: null,
+    nomor: e.blockingKlaimNomor,
+    masa: formatDuration(e.masa.years, e.masa.months, locale),
+    sisa: reached ? null : formatDuration(e.masa.remainingYears, e.masa.remainingMonths, locale),
+    tenYearsOn: e.masa.tenYearsOn,
+    jumlah: formatRupiah(e.jumlahSen, locale),
+    persentase: e.persentase,
+    previousNomor: e.previousNomor,
+  };
+}
+
+/** The failed checks of a partial claim as one phrase each, joined. */
+export function sebagianNotEligibleReasons(e: SebagianEvaluation, failed: readonly KlaimEligibilityCode[], locale: Locale): string {
+  const params = sebagianParams(e, locale);
+  return failed.map((code) => MESSAGES[code].reason[locale](params)).join("; ");
 }
 
 export function eligibilityTitle(code: KlaimEligibilityCode, locale: Locale, params: CheckParams): string {

@@ -64,7 +64,7 @@ export const klaimRepository = {
   },
 
   /** A new draft; undefined when the card already has an open claim (the partial unique index decided). */
-  async insertDraft(tx: DbOrTx, values: Pick<typeof klaims.$inferInsert, "participantId" | "cardId" | "sebab">): Promise<KlaimRow | undefined> {
+  async insertDraft(tx: DbOrTx, values: Pick<typeof klaims.$inferInsert, "participantId" | "cardId" | "sebab" | "jenis" | "persentase">): Promise<KlaimRow | undefined> {
     return (await tx.insert(klaims).values(values).onConflictDoNothing().returning())[0];
   },
 

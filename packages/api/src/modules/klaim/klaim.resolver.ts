@@ -5,6 +5,11 @@ import {
   FIRST_ARG_DESCRIPTION,
   Klaim,
   KlaimCancelInput,
+  KlaimDokumen,
+  JenisKlaim,
+  KlaimJhtSebagianAddDocumentInput,
+  KlaimJhtSebagianStartInput,
+  KlaimSebagianEligibility,
   KlaimConnection,
   KlaimEligibility,
   KlaimJhtConfirmKepesertaanInput,
@@ -24,7 +29,8 @@ import type { Context } from "../../server/context.ts";
 import type { AuthInfo } from "../accounts/auth.service.ts";
 import { isLinked } from "../cards/card.table.ts";
 import { toCard } from "../participants/participant.mapper.ts";
-import { toKlaim, toKlaimEligibility } from "./klaim.mapper.ts";
+import { toKlaim, toKlaimDokumen, toKlaimEligibility, toKlaimSebagianEligibility } from "./klaim.mapper.ts";
+import { isSebagian } from "./klaim-sebagian.service.ts";
 import type { KlaimRow, KlaimStatusValue } from "./klaim.table.ts";
 
 /** The claim flow is the participant's own: staff read claims but never drive the submission steps. */
@@ -75,6 +81,24 @@ export class KlaimResolver {
     return toKlaimEligibility(await ctx.services.klaim.eligibility(row), ctx.scope.locale);
   }
 
+  @Query(() => KlaimSebagianEligibility, {
+    description:
+      "Whether klaim JHT sebagian (10% or 30% of this card's saldo) can be made in JMO now: the checks (with how long is left until 10 years of membership), the amount and the limit",
+  })
+  async klaimJhtSebagianEligibility(
+    @Arg("cardId", () => ID, { description: "One of the caller's cards (Card.id); staff: any card" }) cardId: string,
+    @Arg("jenis", () => JenisKlaim, { description: "SEBAGIAN_10 or SEBAGIAN_30 (PENUH is refused: use klaimJhtEligibility)" }) jenis: JenisKlaim,
+    @Ctx() ctx: Context,
+  ): Promise<KlaimSebagianEligibility> {
+    requireAuth(ctx);
+    if (!isSebagian(jenis)) throw badUserInput("jenis: SEBAGIAN_10 or SEBAGIAN_30");
+    const id = idOfType(cardId, "Card");
+    const row = id ? await ctx.loaders.card.load(id) : null;
+    if (!isLinked(row)) throw badUserInput("cardId: no such card");
+    assertCanSee(ctx, row.participantId);
+    return toKlaimSebagianEligibility(await ctx.services.klaim.sebagian.eligibility(row, jenis), ctx.scope.locale);
+  }
+
   @Query(() => Klaim, { nullable: true, description: "A claim, for its owner or staff" })
   async klaim(@Arg("id", () => ID, { description: "Klaim.id; null when there is no such claim" }) id: string, @Ctx() ctx: Context): Promise<Klaim | null> {
     requireAuth(ctx);
@@ -102,6 +126,27 @@ export class KlaimResolver {
   })
   klaimJhtStart(@Arg("input", () => KlaimJhtStartInput, { description: "The card and the reason for the claim" }) input: KlaimJhtStartInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
     return step(ctx, null, (auth) => ctx.services.klaim.start(auth, idOfType(input.cardId, "Card"), input.sebab));
+  }
+
+  @Mutation(() => KlaimPayload, {
+    description:
+      "Open klaim JHT sebagian (10% any need, 30% housing) for a card, or resume the member's partial draft on it; then the same steps as klaimJhtStart's claim (KEPESERTAAN, BIOMETRIK, REKENING, KONFIRMASI)",
+  })
+  klaimJhtSebagianStart(
+    @Arg("input", () => KlaimJhtSebagianStartInput, { description: "The card and the kind (SEBAGIAN_10 or SEBAGIAN_30)" }) input: KlaimJhtSebagianStartInput,
+    @Ctx() ctx: Context,
+  ): Promise<KlaimPayload> {
+    return step(ctx, null, (auth) => ctx.services.klaim.sebagian.start(auth, idOfType(input.cardId, "Card"), input.jenis));
+  }
+
+  @Mutation(() => KlaimPayload, {
+    description: "Attach the bank's housing document (JPEG, PNG or PDF, at most 2 MB, checked by content) to a 30% partial claim in DRAFT; needed before klaimJhtSubmit",
+  })
+  klaimJhtSebagianAddDocument(
+    @Arg("input", () => KlaimJhtSebagianAddDocumentInput, { description: "The claim and the file" }) input: KlaimJhtSebagianAddDocumentInput,
+    @Ctx() ctx: Context,
+  ): Promise<KlaimPayload> {
+    return step(ctx, input.klaimId, (auth, id) => ctx.services.klaim.sebagian.addDocument(auth, id, input));
   }
 
   @Mutation(() => KlaimPayload, { description: "KEPESERTAAN: the card's full KPJ. Three wrong entries block the account" })
@@ -135,6 +180,12 @@ export class KlaimResolver {
   @Mutation(() => KlaimPayload, { description: "Cancel your claim, possible until payment starts (DRAFT to PENETAPAN)" })
   klaimCancel(@Arg("input", () => KlaimCancelInput, { description: "The claim to cancel" }) input: KlaimCancelInput, @Ctx() ctx: Context): Promise<KlaimPayload> {
     return step(ctx, input.klaimId, (auth, id) => ctx.services.klaim.cancel(auth, id));
+  }
+
+  @FieldResolver(() => [KlaimDokumen], { description: "Documents attached (klaimJhtSebagianAddDocument): the 30% partial claim's housing document; empty otherwise" })
+  async dokumen(@Root() klaim: Klaim, @Ctx() ctx: Context): Promise<KlaimDokumen[]> {
+    if (klaim.jenis !== JenisKlaim.SEBAGIAN_30) return [];
+    return (await ctx.services.klaim.sebagian.documentsOf(ctx.services.database.db, [klaim.rowId])).map(toKlaimDokumen);
   }
 
   @FieldResolver(() => Card, { description: "The card the claim is for" })

@@ -12,10 +12,12 @@ import { totalsOf } from "../saldo/jht-engine.ts";
 import { todayWib, type SaldoService } from "../saldo/saldo.service.ts";
 import { evaluateEligibility, failedChecks, type EligibilityEvaluation } from "./klaim-eligibility.ts";
 import { appendKlaimEvent } from "./klaim-events.ts";
-import { notEligibleReasons } from "./klaim.messages.ts";
+import { notEligibleReasons, sebagianNotEligibleReasons } from "./klaim.messages.ts";
 import { klaimRepository } from "./klaim.repository.ts";
 import { KLAIM_STEPS, type KlaimRow, type KlaimStatusValue, type KlaimStepName } from "./klaim.table.ts";
-import { rincianKlaim } from "./tax.ts";
+import { DatabaseAttachmentStore, type AttachmentStorePort } from "../pengaduan/pengaduan-attachments.ts";
+import { failedSebagian } from "./klaim-sebagian-eligibility.ts";
+import { isSebagian, KlaimSebagianService, notEligible as notEligibleSebagian, rincianFor } from "./klaim-sebagian.service.ts";
 
 export const MAX_KPJ_ATTEMPTS = MAX_IDENTITY_ATTEMPTS;
 export const MAX_BIOMETRIC_ATTEMPTS = MAX_IDENTITY_ATTEMPTS;
@@ -59,6 +61,8 @@ export interface KlaimServiceOptions {
   today: () => string;
   /** SELFIE_MAX_MEGAPIXELS. */
   selfie: SelfieLimits;
+  /** Where a partial claim's documents go; the pengaduan attachments' database table unless given. */
+  attachments?: AttachmentStorePort;
 }
 
 /**
@@ -67,11 +71,19 @@ export interface KlaimServiceOptions {
  * and reported afterwards. Submitting hands the claim to the processing worker (status AGENDA, next_action_at now).
  */
 export class KlaimService {
+  /** Klaim JHT sebagian: its checks, start and documents; the steps after start are this service's. */
+  readonly sebagian: KlaimSebagianService;
+
   constructor(
     private readonly database: Database,
     private readonly saldo: SaldoService,
     private readonly options: KlaimServiceOptions,
-  ) {}
+  ) {
+    this.sebagian = new KlaimSebagianService(database, saldo, {
+      today: () => this.options.today(),
+      attachments: options.attachments ?? new DatabaseAttachmentStore(database),
+    });
+  }
 
   async findById(id: string): Promise<KlaimRow | null> {
     return (await klaimRepository.findById(this.database.db, id)) ?? null;
@@ -116,6 +128,12 @@ export class KlaimService {
     const card = (await cardRepository.findByIds(this.database.db, [klaim.cardId]))[0];
     if (!isLinked(card)) return { saldoNowSen: 0n, reason: "Kartu klaim tidak ditemukan." };
     const claimDate = todayWib(klaim.submittedAt ?? new Date());
+    if (isSebagian(klaim.jenis)) {
+      const partial = await this.sebagian.eligibility(card, klaim.jenis, { today: claimDate, excludeKlaimId: klaim.id });
+      const failedPartial = failedSebagian(partial).filter((code) => code !== KlaimEligibilityCode.PENGKINIAN_SELESAI);
+      const reasonPartial = failedPartial.length ? `Syarat klaim JHT sebagian lewat JMO tidak lagi terpenuhi: ${sebagianNotEligibleReasons(partial, failedPartial, "id")}.` : null;
+      return { saldoNowSen: partial.saldoSen, reason: reasonPartial };
+    }
     const result = await this.eligibility(card, { today: claimDate, excludeKlaimId: klaim.id });
     const failed = failedChecks(result).filter((code) => code !== KlaimEligibilityCode.PENGKINIAN_SELESAI);
     const reason = failed.length ? `Syarat klaim JHT lewat JMO tidak lagi terpenuhi: ${notEligibleReasons(result, failed, "id")}.` : null;
@@ -125,6 +143,8 @@ export class KlaimService {
   /** Opens a draft for the card, or resumes its open draft (with the reason now chosen). */
   async start(auth: AuthInfo, cardId: string | null, sebab: SebabKlaim): Promise<KlaimRow> {
     const participantId = participantOf(auth);
+    // A partial claim's purpose is set by klaimJhtSebagianStart, never here.
+    if (sebab !== "MENGUNDURKAN_DIRI" && sebab !== "PHK") throw new DomainError(UserErrorCode.KLAIM_JENIS_INVALID, ["input", "sebab"]);
     const card = cardId ? (await cardRepository.findByIds(this.database.db, [cardId]))[0] : undefined;
     if (!isLinked(card) || card.participantId !== participantId) throw new DomainError(UserErrorCode.KLAIM_CARD_NOT_FOUND, ["input", "cardId"]);
     const check = await this.eligibility(card);
@@ -135,9 +155,9 @@ export class KlaimService {
     return this.database.db.transaction(async (tx) => {
       let row = await klaimRepository.lockOpenForCard(tx, card.id);
       // Two taps on "start" at once: the partial unique index lets one insert through; the other resumes it.
-      if (!row) row = (await klaimRepository.insertDraft(tx, { participantId, cardId: card.id, sebab })) ?? (await klaimRepository.lockOpenForCard(tx, card.id));
+      if (!row) row = (await klaimRepository.insertDraft(tx, { participantId, cardId: card.id, sebab, jenis: "PENUH", persentase: 100 })) ?? (await klaimRepository.lockOpenForCard(tx, card.id));
       if (!row) throw new Error("klaim draft vanished");
-      if (row.status !== "DRAFT") throw new DomainError(UserErrorCode.KLAIM_IN_PROGRESS, ["input", "cardId"], { nomor: row.nomor });
+      if (row.status !== "DRAFT" || row.jenis !== "PENUH") throw new DomainError(UserErrorCode.KLAIM_IN_PROGRESS, ["input", "cardId"], { nomor: row.nomor });
       return row.sebab === sebab ? row : klaimRepository.update(tx, row.id, { sebab });
     });
   }
@@ -210,10 +230,12 @@ export class KlaimService {
     if (problems.length) throw new DomainErrors(problems);
     const account = (bank as { value: { bankCode: string; accountNumber: string; accountName: string } }).value;
     const saldoSen = await this.saldoOf(before.cardId);
-    const rincian = rincianKlaim(saldoSen, npwp !== null, this.options.today());
+    const rincian = rincianFor(before.jenis, saldoSen, npwp !== null, this.options.today());
     return this.database.db.transaction(async (tx) => {
       const row = await this.draft(tx, auth, klaimId);
       checkRekeningTurn(row);
+      // The kind changed meanwhile (klaimJhtSebagianStart on the same draft): the rincian shown would be another's.
+      if (row.jenis !== before.jenis) throw outOfOrder(nextStepOf(row)!);
       return klaimRepository.update(tx, row.id, {
         npwp,
         bankCode: account.bankCode,
@@ -239,7 +261,8 @@ export class KlaimService {
     if (before.status !== "DRAFT") throw new DomainError(UserErrorCode.KLAIM_NOT_DRAFT);
     const card = (await cardRepository.findByIds(this.database.db, [before.cardId]))[0] as LinkedCardRow;
     // The same checks as at start, again: the saldo, the cards and other claims may have changed since.
-    const check = await this.eligibility(card, { excludeKlaimId: before.id });
+    const partial = isSebagian(before.jenis) ? await this.sebagian.eligibility(card, before.jenis, { excludeKlaimId: before.id }) : null;
+    const check = partial ? null : await this.eligibility(card, { excludeKlaimId: before.id });
     return this.database.db.transaction(async (tx) => {
       const row = await this.owned(tx, auth, klaimId, { lock: true });
       // The same key sent twice at once: the second waited for the first's lock and finds its claim submitted.
@@ -250,8 +273,13 @@ export class KlaimService {
       const next = nextStepOf(row);
       if (next !== "KONFIRMASI") throw outOfOrder(next!);
       if (consent !== true) throw new DomainError(UserErrorCode.KLAIM_CONSENT_REQUIRED, ["input", "consent"]);
-      if (!check.eligible) throw notEligible(check);
-      const rincian = rincianKlaim(check.saldoSen, row.npwp !== null, this.options.today());
+      if (row.jenis !== before.jenis) throw outOfOrder(nextStepOf(row) ?? "REKENING");
+      if (partial) {
+        if (!partial.eligible) throw notEligibleSebagian(partial);
+        // 30% is for housing: the bank's document is part of the claim (docs/domain/klaim-sebagian.md).
+        if (row.jenis === "SEBAGIAN_30" && (await this.sebagian.countDocuments(tx, row.id)) === 0) throw new DomainError(UserErrorCode.KLAIM_DOKUMEN_REQUIRED, ["input", "klaimId"]);
+      } else if (!check!.eligible) throw notEligible(check!);
+      const rincian = rincianFor(row.jenis, (partial ?? check!).saldoSen, row.npwp !== null, this.options.today());
       const submitted = await klaimRepository.update(tx, row.id, {
         status: "AGENDA",
         completedSteps: withStep(row, "KONFIRMASI"),
@@ -261,7 +289,7 @@ export class KlaimService {
         submittedAt: sql`now()`,
         nextActionAt: sql`now()`,
       });
-      const event = await appendKlaimEvent(tx, row.id, "AGENDA", "Klaim diajukan melalui JMO", "participant");
+      const event = await appendKlaimEvent(tx, row.id, "AGENDA", partial ? `Klaim JHT sebagian ${row.persentase}% diajukan melalui JMO` : "Klaim diajukan melalui JMO", "participant");
       return { ...submitted, lastSequence: event.sequence };
     });
   }

@@ -1,5 +1,6 @@
 import type { Database, Tx } from "../../db/database.ts";
 import { logger } from "../../common/logger.ts";
+import { inSpan } from "../../tracing/tracing.ts";
 import { todayWib } from "../saldo/saldo.service.ts";
 import type { BankTransferPort, BankTransferResult } from "./bank.ts";
 import { appendKlaimEvent } from "./klaim-events.ts";
@@ -80,7 +81,8 @@ export class KlaimWorker {
       let progressed = 0;
       for (const row of batch) {
         try {
-          if (await this.step(row)) progressed += 1;
+          // With tracing on, each step is a trace of its own holding its statements (the polls make none).
+          if (await inSpan(`klaim step ${row.status}`, { attributes: { "jmo.klaim.status": row.status } }, () => this.step(row))) progressed += 1;
         } catch (err) {
           failed.add(row.id);
           logger.error({ err, klaimId: row.id, status: row.status }, "klaim step failed; retried on the next run");
@@ -176,8 +178,9 @@ export class KlaimWorker {
       return;
     }
     const card = await repo.findCard(tx, klaim.cardId);
+    // A partial claim is made while still working: the card's status is no reason to refuse it (recheck has its rules).
     const reason =
-      card?.status !== "NONAKTIF"
+      klaim.jenis === "PENUH" && card?.status !== "NONAKTIF"
         ? "Status kepesertaan kartu sudah aktif kembali; klaim JHT karena mengundurkan diri atau PHK memerlukan status nonaktif."
         : (klaim.saldoSen ?? 0n) > saldoNowSen
           ? "Saldo JHT saat ini lebih kecil dari saldo yang diajukan."
@@ -194,8 +197,8 @@ export class KlaimWorker {
 
   private async payment(tx: Tx, klaim: KlaimRow, result: BankTransferResult): Promise<void> {
     if (result.status === "PAID") {
-      // The gross saldo leaves the JHT account (the tax is withheld from it); the card's statement shows it as penarikan.
-      await repo.insertWithdrawal(tx, { cardId: klaim.cardId, paidOn: todayWib(result.paidAt), amountSen: klaim.saldoSen!, reference: klaim.nomor });
+      // The gross amount claimed (the saldo, or its 10% / 30% for a partial claim) leaves the JHT account (the tax is withheld from it); the card's statement shows it as penarikan.
+      await repo.insertWithdrawal(tx, { cardId: klaim.cardId, paidOn: todayWib(result.paidAt), amountSen: klaim.jumlahSen ?? klaim.saldoSen!, reference: klaim.nomor });
       await repo.update(tx, klaim.id, {
         status: "SELESAI",
         paymentRail: result.rail,

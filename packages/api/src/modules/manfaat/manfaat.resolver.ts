@@ -21,7 +21,7 @@ import type { ProgramOnDay } from "./manfaat.service.ts";
 
 const toSource = (s: SourceData): ManfaatSource => Object.assign(new ManfaatSource(), { title: s.title, url: s.url, status: s.status as RateSource });
 
-function toProgram(p: ProgramOnDay): ManfaatProgram {
+export function toProgram(p: ProgramOnDay): ManfaatProgram {
   return Object.assign(new ManfaatProgram(), {
     program: p.program as JaminanProgram,
     name: p.name,

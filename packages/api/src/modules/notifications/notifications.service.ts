@@ -1,5 +1,5 @@
 import type { Database, DbOrTx } from "../../db/database.ts";
-import { logger } from "../../common/logger.ts";
+import { PeriodicJob } from "../../common/periodic-job.ts";
 import { emitEvent } from "../events/event-bus.ts";
 import { notificationsRepository } from "./notifications.repository.ts";
 import { notifications, type NotificationKindValue, type NotificationRow } from "./notifications.table.ts";
@@ -113,24 +113,14 @@ export class NotificationService {
     }
   }
 
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly job = new PeriodicJob("notifications retention", () => this.applyRetention());
 
   /** Runs the retention job every `intervalMs` (0: off; tests call applyRetention). Instances may run it together. */
   startJobs(intervalMs: number): void {
-    if (intervalMs <= 0 || this.timer) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.applyRetention()
-        .catch((err: unknown) => logger.error({ err }, "notifications retention failed; retried on the next run"))
-        .finally(() => (this.running = undefined));
-    }, intervalMs);
-    this.timer.unref();
+    this.job.start(intervalMs);
   }
 
-  async stopJobs(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stopJobs(): Promise<void> {
+    return this.job.stop();
   }
 }

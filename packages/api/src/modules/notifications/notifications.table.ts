@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   "PENGADUAN_REPLY",
   "PENGADUAN_STATUS",
   "KECELAKAAN_STATUS",
+  "ANTREAN_BOOKED",
+  "ANTREAN_REMINDER",
 ] as const;
 
 export const notificationKindEnum = pgEnum("notification_kind", NOTIFICATION_KINDS);

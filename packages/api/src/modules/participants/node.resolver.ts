@@ -14,6 +14,7 @@ import { toNotification } from "../notifications/notifications.mapper.ts";
 import { toReport } from "../kecelakaan/kecelakaan.mapper.ts";
 import { toKanalLayanan } from "../kanal/kanal.resolver.ts";
 import { toBerita } from "../berita/berita.resolver.ts";
+import { toAntreanBooking } from "../antrean/antrean.resolver.ts";
 
 /** The most ids one `nodes` call takes: a page of a connection, so a client can refetch what it shows. */
 export const MAX_NODES = 100;
@@ -69,6 +70,10 @@ async function find(ctx: Context, id: string): Promise<Found | null> {
     case "KanalLayanan": {
       const row = await ctx.services.kanal.find(ref.id);
       return row ? { node: toKanalLayanan(row, ctx.services.kanal.now()), ownerParticipantId: null } : null;
+    }
+    case "AntreanBooking": {
+      const view = await ctx.services.antrean.find(ref.id);
+      return view ? { node: toAntreanBooking(view, ctx.services.antrean.now()), ownerParticipantId: view.row.participantId } : null;
     }
     case "Berita": {
       // Drafts, scheduled and archived items exist only for staff.
