@@ -1,8 +1,9 @@
 import { createServer } from "node:net";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/server/app.ts";
 import { builders } from "./support/builders.ts";
-import { openTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { onPostgres, openTestDatabase, type TestDatabase } from "./support/test-database.ts";
 import { gql, signIn, startTestServer } from "./support/test-server.ts";
 import { collect, connected, wsClient } from "./support/ws-client.ts";
 
@@ -135,6 +136,32 @@ describe("/metrics", () => {
     await until(async () => subs(await scrape()) === subs(base));
     await client.dispose();
     await until(async () => socks(await scrape()) === socks(base));
+  });
+
+  it("shows the pool's connections by state as PostgreSQL sees them (none on the embedded database)", async () => {
+    const pool = (text: string, state: string) => sample(text, "jmo_db_pool_connections", `state="${state}"`);
+    if (!onPostgres) {
+      expect(await scrape()).not.toContain("jmo_db_pool_connections{");
+      return;
+    }
+    expect(sample(await scrape(), "jmo_db_pool_max")).toBe(5);
+    // A transaction held open keeps one connection "idle in transaction" until it ends.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const transaction = tdb.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      await held;
+    });
+    try {
+      await until(async () => pool(await scrape(), "idle in transaction") === 1);
+    } finally {
+      release();
+      await transaction;
+    }
+    await until(async () => pool(await scrape(), "idle in transaction") === 0);
+    const text = await scrape();
+    expect(pool(text, "idle") + pool(text, "active")).toBeGreaterThanOrEqual(1);
+    expect(pool(text, "idle") + pool(text, "active") + pool(text, "idle in transaction")).toBeLessThanOrEqual(5);
   });
 
   it("never shows personal data: a NIK, KPJ or email as operation name becomes \"other\"", async () => {

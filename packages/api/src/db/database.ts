@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from "node:fs";
+import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import { PGlite, types } from "@electric-sql/pglite";
 import { cube } from "@electric-sql/pglite/contrib/cube";
@@ -52,6 +53,12 @@ export interface Database {
   query(text: string, params: readonly unknown[]): Promise<unknown[][]>;
   /** Fails when the database does not answer. */
   ping(): Promise<void>;
+  /**
+   * This process's connection pool as PostgreSQL sees it (pg_stat_activity, by the pool's application_name): the
+   * connections open per state (active, idle, idle in transaction…) and the pool's size. The embedded database has
+   * one connection and no pool: null.
+   */
+  poolUse(): Promise<{ max: number; connections: Record<string, number> } | null>;
   migrate(): Promise<void>;
   /**
    * The embedded database only: its data directory as a tarball, which `loadDataDir` starts another instance from
@@ -86,8 +93,14 @@ export function openDatabase(options: DatabaseOptions): Database {
     : openPglite(options.dataDir, options.loadDataDir);
 }
 
+/**
+ * The pool's name in pg_stat_activity: one per process, so that its metrics count its own connections (not the LISTEN
+ * connection's, nor another instance's on the same database).
+ */
+const POOL_APPLICATION_NAME = `jmo ${hostname()} ${process.pid}`.slice(0, 63);
+
 function openPostgres(url: string, max: number, listenUrl: string, prepare: boolean): Database {
-  const client = postgres(url, { max, prepare, onnotice: () => {} });
+  const client = postgres(url, { max, prepare, onnotice: () => {}, connection: { application_name: POOL_APPLICATION_NAME } });
   const db = drizzlePostgres(client, { schema, logger: countingLogger }) as unknown as Db;
   // postgres.js gives LISTEN a connection of its own (and LISTENs again after a reconnect); behind a pooler in
   // transaction mode that connection must bypass the pooler, which would hand the session to other clients.
@@ -107,6 +120,13 @@ function openPostgres(url: string, max: number, listenUrl: string, prepare: bool
     },
     async ping() {
       await client`select 1`;
+    },
+    async poolUse() {
+      // The statement's own connection is left out: it is the scrape's, not the traffic's.
+      const rows = await client<Array<{ state: string | null; n: number }>>`
+        select coalesce(state, 'unknown') as state, count(*)::int as n from pg_stat_activity
+        where application_name = ${POOL_APPLICATION_NAME} and pid <> pg_backend_pid() group by 1`;
+      return { max, connections: Object.fromEntries(rows.map((r) => [r.state ?? "unknown", r.n])) };
     },
     async migrate() {
       // drizzle's migrator takes no lock: serialise instances that start together with an advisory lock.
@@ -155,6 +175,7 @@ function openPglite(dataDir: string | null, loadDataDir?: Blob): Database {
     async ping() {
       await client.query("select 1");
     },
+    poolUse: async () => null,
     async migrate() {
       await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
     },

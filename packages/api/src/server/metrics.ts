@@ -81,6 +81,20 @@ export class ApiMetrics {
     } });
     const queue = new Gauge({ name: "jmo_work_queue_due", help: "Work due now, by queue (klaim steps, pengkinian decisions, BPU payments open past expiry).", labelNames: ["queue"] as const, registers: [registry] });
     const oldest = new Gauge({ name: "jmo_work_queue_oldest_due_seconds", help: "How long the oldest due item of a queue has waited.", labelNames: ["queue"] as const, registers: [registry] });
+    // The pool as PostgreSQL sees it, sampled on scrape (db/database.ts poolUse); nothing on the embedded database.
+    const poolMax = new Gauge({ name: "jmo_db_pool_max", help: "Connections this process's PostgreSQL pool may open (DATABASE_POOL_MAX).", registers: [registry] });
+    new Gauge({ name: "jmo_db_pool_connections", help: "This process's pool connections open on PostgreSQL, by state (active, idle, idle in transaction…), from pg_stat_activity.", labelNames: ["state"] as const, registers: [registry], collect: async function (this: Gauge<"state">) {
+      try {
+        const use = await database.poolUse();
+        this.reset();
+        if (!use) return;
+        poolMax.set(use.max);
+        for (const state of ["active", "idle", "idle in transaction"]) this.set({ state }, use.connections[state] ?? 0);
+        for (const [state, n] of Object.entries(use.connections)) this.set({ state }, n);
+      } catch (err) {
+        logger.warn({ err }, "metrics: the pool's connections could not be read");
+      }
+    } });
     // Sampled on scrape: one statement, outside any request scope (not counted as a request's statement).
     new Gauge({ name: "jmo_metrics_queue_sample_ok", help: "1 when the last scrape could read the work queues.", registers: [registry], collect: async function (this: Gauge) {
       try {
