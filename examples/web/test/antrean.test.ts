@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { builders } from "../../../packages/api/test/support/builders.ts";
 import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
-import { HAVE_CHROMIUM, openPage, signInOnPage, useAppUnderTest } from "./support/app-under-test.ts";
+import { HAVE_CHROMIUM, openPage, signInOnPage, useAppUnderTest, withPageText } from "./support/app-under-test.ts";
 
 const app = useAppUnderTest("antrean kantor cabang", { apiEnv: { KLAIM_WORKER_INTERVAL_MS: "0" } });
 
@@ -91,9 +91,7 @@ describe.skipIf(!HAVE_CHROMIUM)("antrean kantor cabang in the reference web app"
         // The refused booking was an expected 200 with a userError: nothing else went wrong on the page.
         expect(problems).toEqual([]);
       } catch (error) {
-        const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");
-        if (error instanceof Error) error.message += `\n--- the page showed:\n${text}`;
-        throw error;
+        throw await withPageText(page, error);
       } finally {
         await page.context().close();
         app.api.services.antreanClock.now = () => new Date();

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { todayWib } from "../../../packages/api/src/modules/saldo/saldo.service.ts";
 import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
 import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
-import { HAVE_CHROMIUM, useAppUnderTest, signInOnPage } from "./support/app-under-test.ts";
+import { HAVE_CHROMIUM, signInOnPage, useAppUnderTest, withPageText } from "./support/app-under-test.ts";
 
 const app = useAppUnderTest("berita & promo", { apiEnv: { KLAIM_WORKER_INTERVAL_MS: "0" }, truncate: false });
 
@@ -64,9 +64,7 @@ describe.skipIf(!HAVE_CHROMIUM)("berita & promo in the reference web app", () =>
         expect(await promo.locator("details strong").textContent()).toBe("kartu digital");
         expect(problems).toEqual([]);
       } catch (error) {
-        const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");
-        if (error instanceof Error) error.message += `\n--- the page showed:\n${text}`;
-        throw error;
+        throw await withPageText(page, error);
       } finally {
         await context.close();
       }

@@ -15,7 +15,7 @@ import { todayWib } from "../../../packages/api/src/modules/saldo/saldo.service.
 import { builders } from "../../../packages/api/test/support/builders.ts";
 import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
 import { formatDate, formatMonth } from "../src/format.ts";
-import { buildApp, HAVE_CHROMIUM, openPage as openBrowserPage, signInOnPage, useAppUnderTest, WEB_ROOT } from "./support/app-under-test.ts";
+import { buildApp, HAVE_CHROMIUM, openPage as openBrowserPage, signInOnPage, useAppUnderTest, WEB_ROOT, withPageText } from "./support/app-under-test.ts";
 
 const SCREENSHOT = join(WEB_ROOT, "test/__screenshots__/iuran-bpu-lunas.png");
 // Workers and jobs off (tests' default): nothing expires or moves on its own. A production build that asks for the
@@ -53,12 +53,6 @@ async function openPage(): Promise<{ page: Page; problems: string[]; paidFrames:
     }),
   );
   return { page, problems, paidFrames };
-}
-
-async function withPageText(page: Page, error: unknown): Promise<unknown> {
-  const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");
-  if (error instanceof Error) error.message += `\n--- the page showed:\n${text}`;
-  return error;
 }
 
 const periodsShown = (page: Page) => page.locator("[data-testid=riwayat] tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-period")));

@@ -10,7 +10,7 @@ import { makeTestSelfieBytes } from "../../../packages/api/test/support/selfies.
 import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
 import { formatRupiah } from "../src/format.ts";
 import { outbox } from "../../../packages/api/src/db/schema.ts";
-import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, WEB_ROOT, signInOnPage } from "./support/app-under-test.ts";
+import { HAVE_CHROMIUM, openPage as openBrowserPage, signInOnPage, useAppUnderTest, WEB_ROOT, withPageText } from "./support/app-under-test.ts";
 
 const SCREENSHOT = join(WEB_ROOT, "test/__screenshots__/klaim-selesai.png");
 // The klaim worker stays off (tests' default): the test moves the claim itself once the page shows it submitted.
@@ -58,12 +58,6 @@ async function fieldError(page: Page, selector: string): Promise<{ invalid: stri
 
 const signInAs = (page: Page, email: string, fullName: string) => signInOnPage(app, page, email, fullName);
 /** A failure with what the page showed, so that a CI log says why. */
-async function withPageText(page: Page, error: unknown): Promise<unknown> {
-  const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");
-  if (error instanceof Error) error.message += `\n--- the page showed:\n${text}`;
-  return error;
-}
-
 const signInAsBudi = (page: Page) => signInAs(page, "budi@example.com", "Budi Santoso");
 
 describe.skipIf(!HAVE_CHROMIUM)("reference web app", () => {

@@ -4,7 +4,7 @@
 // its source; then finds the offices of Kota Bandung, and of Kota Samarinda (an OFFICIAL source), by typing the name.
 import { describe, expect, it } from "vitest";
 import { gql } from "../../../packages/api/test/support/test-server.ts";
-import { HAVE_CHROMIUM, useAppUnderTest } from "./support/app-under-test.ts";
+import { HAVE_CHROMIUM, useAppUnderTest, withPageText } from "./support/app-under-test.ts";
 
 // Gedung Sate, Kota Bandung.
 const BANDUNG = { latitude: -6.9025, longitude: 107.6188 };
@@ -71,9 +71,7 @@ describe.skipIf(!HAVE_CHROMIUM)("kantor cabang terdekat in the reference web app
         expect(await item.textContent()).not.toMatch(/belum diverifikasi/);
         expect(problems).toEqual([]);
       } catch (error) {
-        const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");
-        if (error instanceof Error) error.message += `\n--- the page showed:\n${text}`;
-        throw error;
+        throw await withPageText(page, error);
       } finally {
         await context.close();
       }

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { builders, TEST_PASSWORD } from "../../../packages/api/test/support/builders.ts";
 import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
 import { formatDate } from "../src/format.ts";
-import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, signInOnPage } from "./support/app-under-test.ts";
+import { HAVE_CHROMIUM, openPage as openBrowserPage, signInOnPage, useAppUnderTest, withPageText } from "./support/app-under-test.ts";
 
 const app = useAppUnderTest("kecelakaan kerja & manfaat", { apiEnv: { KLAIM_WORKER_INTERVAL_MS: "0" } });
 
@@ -24,12 +24,6 @@ async function seedJoko() {
 async function openPage(): Promise<{ page: Page; problems: string[] }> {
   // WIB, so that the date and time typed are the member's local ones as the API stores them.
   return openBrowserPage(app.browser, { timezoneId: "Asia/Jakarta" });
-}
-
-async function withPageText(page: Page, error: unknown): Promise<unknown> {
-  const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");
-  if (error instanceof Error) error.message += `\n--- the page showed:\n${text}`;
-  return error;
 }
 
 const signInJoko = (page: Page) => signInOnPage(app, page, "joko@example.com", "Joko Susilo");

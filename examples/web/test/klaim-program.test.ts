@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { kecelakaanReports } from "../../../packages/api/src/db/schema.ts";
 import { builders } from "../../../packages/api/test/support/builders.ts";
-import { HAVE_CHROMIUM, openPage, signInOnPage, useAppUnderTest } from "./support/app-under-test.ts";
+import { HAVE_CHROMIUM, openPage, signInOnPage, useAppUnderTest, withPageText } from "./support/app-under-test.ts";
 
 const app = useAppUnderTest("klaim program lain", { apiEnv: { KLAIM_WORKER_INTERVAL_MS: "0" } });
 
@@ -29,12 +29,6 @@ async function seedWati() {
     status: "DIVERIFIKASI",
     idempotencyKey: "kk-wati-1",
   });
-}
-
-async function withPageText(page: Page, error: unknown): Promise<unknown> {
-  const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");
-  if (error instanceof Error) error.message += `\n--- the page showed:\n${text}`;
-  return error;
 }
 
 const openTab = async (page: Page, program: string) => {

@@ -8,7 +8,7 @@ import { builders } from "../../../packages/api/test/support/builders.ts";
 import { makeTestSelfieBytes } from "../../../packages/api/test/support/selfies.ts";
 import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
 import { formatRupiah } from "../src/format.ts";
-import { HAVE_CHROMIUM, openPage, useAppUnderTest, signInOnPage } from "./support/app-under-test.ts";
+import { HAVE_CHROMIUM, openPage, signInOnPage, useAppUnderTest, withPageText } from "./support/app-under-test.ts";
 
 /** "1234.50" (the API's Rupiah: always two decimals) in sen. */
 const rupiahToSen = (rupiah: string): bigint => BigInt(rupiah.replace(".", ""));
@@ -29,12 +29,6 @@ async function seedMember(registeredAt: string) {
 async function saldoTotal(): Promise<string> {
   const { accessToken } = await signIn(app.api.url, "hendra@example.com");
   return (await gql<{ me: { saldoJht: { total: string } } }>(app.api.url, "{ me { saldoJht { total } } }", {}, { token: accessToken })).data!.me.saldoJht.total;
-}
-
-async function withPageText(page: Page, error: unknown): Promise<unknown> {
-  const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");
-  if (error instanceof Error) error.message += `\n--- the page showed:\n${text}`;
-  return error;
 }
 
 describe.skipIf(!HAVE_CHROMIUM)("klaim JHT sebagian (web app)", () => {

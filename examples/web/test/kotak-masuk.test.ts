@@ -11,7 +11,7 @@ import { appendKlaimEvent } from "../../../packages/api/src/modules/klaim/klaim-
 import { totalsOf } from "../../../packages/api/src/modules/saldo/jht-engine.ts";
 import { builders } from "../../../packages/api/test/support/builders.ts";
 import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
-import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, WEB_ROOT, signInOnPage } from "./support/app-under-test.ts";
+import { HAVE_CHROMIUM, openPage as openBrowserPage, signInOnPage, useAppUnderTest, WEB_ROOT, withPageText } from "./support/app-under-test.ts";
 
 const SCREENSHOT = join(WEB_ROOT, "test/__screenshots__/kotak-masuk.png");
 
@@ -114,9 +114,7 @@ describe.skipIf(!HAVE_CHROMIUM)("kotak masuk in the reference web app", () => {
         expect(res.data!.me.notificationsUnreadCount).toBe(1);
         expect(problems).toEqual([]);
       } catch (error) {
-        const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");
-        if (error instanceof Error) error.message += `\n--- the page showed:\n${text}`;
-        throw error;
+        throw await withPageText(page, error);
       } finally {
         await page.context().close();
       }

@@ -10,7 +10,7 @@ import { todayWib } from "../../../packages/api/src/modules/saldo/saldo.service.
 import { builders } from "../../../packages/api/test/support/builders.ts";
 import { makeTestSelfieBytes } from "../../../packages/api/test/support/selfies.ts";
 import { gql, signIn } from "../../../packages/api/test/support/test-server.ts";
-import { HAVE_CHROMIUM, openPage as openBrowserPage, useAppUnderTest, WEB_ROOT, signInOnPage } from "./support/app-under-test.ts";
+import { HAVE_CHROMIUM, openPage as openBrowserPage, signInOnPage, useAppUnderTest, WEB_ROOT, withPageText } from "./support/app-under-test.ts";
 
 const SCREENSHOT = join(WEB_ROOT, "test/__screenshots__/pengaduan.png");
 
@@ -19,12 +19,6 @@ const app = useAppUnderTest("pengaduan", { apiEnv: { KLAIM_WORKER_INTERVAL_MS: "
 
 async function openPage(): Promise<{ page: Page; problems: string[] }> {
   return openBrowserPage(app.browser);
-}
-
-async function withPageText(page: Page, error: unknown): Promise<unknown> {
-  const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");
-  if (error instanceof Error) error.message += `\n--- the page showed:\n${text}`;
-  return error;
 }
 
 describe.skipIf(!HAVE_CHROMIUM)("pengaduan in the reference web app", () => {

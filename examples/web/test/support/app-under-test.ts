@@ -101,6 +101,13 @@ export async function openPage(browser: Browser, context: BrowserContextOptions 
   return { page, problems };
 }
 
+/** The error, with what the page's main element showed when it happened (for a failing browser test's report). */
+export async function withPageText(page: Page, error: unknown): Promise<unknown> {
+  const text = await page.locator("main").innerText({ timeout: 1000 }).catch(() => "(no page)");
+  if (error instanceof Error) error.message += `\n--- the page showed:\n${text}`;
+  return error;
+}
+
 /** Signs in through the app's Masuk page (the tests' password) and waits for Beranda's greeting. */
 export async function signInOnPage(app: AppUnderTest, page: Page, email: string, fullName: string, password = TEST_PASSWORD): Promise<void> {
   await page.goto(`${app.webUrl}?api=${encodeURIComponent(app.api.url)}#/masuk`);
