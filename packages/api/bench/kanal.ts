@@ -16,6 +16,7 @@ import { configureLogger } from "../src/common/logger.ts";
 import { loadConfig } from "../src/config/environment.ts";
 import { openDatabase, rowsOf, type Database } from "../src/db/database.ts";
 import { startServer } from "../src/server/app.ts";
+import { quantile } from "./support.ts";
 
 const url = process.env.BENCH_DATABASE_URL;
 const SYNTHETIC = Number(process.env.BENCH_SYNTHETIC ?? 20_000);
@@ -24,10 +25,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 
 const QUERY = `query($near: GeoPointInput!, $radiusKm: Float) { kanalLayanan(near: $near, radiusKm: $radiusKm, first: 10) {
   edges { distanceKm node { id code name address openNow zonaWaktu location { lat lng approximate } } } pageInfo { hasNextPage endCursor } } }`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 // A deterministic generator, so that runs compare.
 let state = 42;
@@ -107,7 +104,7 @@ try {
     console.log(`kanalLayanan(near:) on ${database.kind}, ${total.toLocaleString("en")} service points (${SYNTHETIC.toLocaleString("en")} synthetic), ${QUERIES} queries, ${CONCURRENCY} at a time: ${(QUERIES / seconds).toFixed(0)} queries/s, ${results} edges`);
     for (const [kind, list] of Object.entries(times)) {
       list.sort((a, b) => a - b);
-      console.log(`  ${kind === "nearest" ? "nearest 10          " : "within 50 km, first 10"}: p50 ${percentile(list, 50).toFixed(2)} ms, p90 ${percentile(list, 90).toFixed(2)} ms, p99 ${percentile(list, 99).toFixed(2)} ms`);
+      console.log(`  ${kind === "nearest" ? "nearest 10          " : "within 50 km, first 10"}: p50 ${quantile(list, 0.5).toFixed(2)} ms, p90 ${quantile(list, 0.90).toFixed(2)} ms, p99 ${quantile(list, 0.99).toFixed(2)} ms`);
     }
   } finally {
     await server.stop();

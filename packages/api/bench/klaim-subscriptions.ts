@@ -42,6 +42,7 @@ import { TokenService } from "../src/modules/accounts/tokens.ts";
 import { appendKlaimEvent } from "../src/modules/klaim/klaim-events.ts";
 import type { KlaimStatusValue } from "../src/modules/klaim/klaim.table.ts";
 import type { DeviceSocket, FromClient, ToClient } from "./klaim-subscriptions.client.ts";
+import { quantile, sleep } from "./support.ts";
 
 const MODE = (process.env.BENCH_MODE ?? "members") as "members" | "fanout";
 if (MODE !== "members" && MODE !== "fanout") throw new Error("BENCH_MODE: members or fanout");
@@ -63,7 +64,6 @@ const STEPS: KlaimStatusValue[] = ["AGENDA", "VERIFIKASI", "PENETAPAN", "PEMBAYA
 const SUBSCRIPTION = `subscription($klaimId: ID!, $afterSequence: Int) { klaimStatusChanged(klaimId: $klaimId, afterSequence: $afterSequence) { sequence status } }`;
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const now = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const benchStarted = performance.now();
 /** Progress on stderr, so that a stuck phase shows. */
 const progress = (what: string) => process.stderr.write(`  [${((performance.now() - benchStarted) / 1000).toFixed(0)} s] ${what}\n`);
@@ -308,11 +308,6 @@ class ClientProcess {
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-
-function quantile(sorted: Float64Array | number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

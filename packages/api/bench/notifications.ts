@@ -4,16 +4,15 @@
 //   npx tsx --conditions=source packages/api/bench/notifications.ts            (embedded PGlite, in memory)
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx --conditions=source packages/api/bench/notifications.ts
 // On PostgreSQL it creates a database of its own and drops it afterwards. BENCH_REQUESTS: requests per client (200).
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { loadConfig } from "../src/config/environment.ts";
 import { configureLogger } from "../src/common/logger.ts";
 import { toGlobalId } from "../src/common/global-id.ts";
-import { openDatabase, type Database } from "../src/db/database.ts";
+import type { Database } from "../src/db/database.ts";
 import { accounts, notifications, participants } from "../src/db/schema.ts";
 import { hashPassword } from "../src/modules/accounts/password.ts";
 import type { NotificationKindValue } from "../src/modules/notifications/notifications.table.ts";
 import { startServer } from "../src/server/app.ts";
+import { openBenchDatabase, quantile } from "./support.ts";
 
 const MEMBER_NOTIFICATIONS = 10_000;
 const OTHER_MEMBERS = 200;
@@ -25,24 +24,6 @@ const QUERIES = {
   "page after the 5,000th": `query($after: String) { me { notifications(first: 20, after: $after) { ${PAGE} } } }`,
   "unread only, first page": `query { me { notifications(first: 20, unreadOnly: true) { ${PAGE} } } }`,
 };
-
-async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) return { database: openDatabase({ kind: "pglite", dataDir: null }), drop: async () => {} };
-  const name = `jmo_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = openDatabase({ kind: "postgres", url: u.toString(), max: 20 });
-  return {
-    database,
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 /** A notification as the flows write them: mixed kinds with their params, one a minute going back from now. */
 function notification(participantId: string, i: number, unread: boolean) {
@@ -78,10 +59,6 @@ async function seed(database: Database): Promise<void> {
   }
   for (let i = 0; i < rows.length; i += 1000) await db.insert(notifications).values(rows.slice(i, i + 1000));
   await db.insert(accounts).values({ participantId: member!.id, email: "bench@example.test", passwordHash: await hashPassword("Bench#2026") });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 async function run(url: string, token: string, query: string, variables: Record<string, unknown>, clients: number) {
@@ -138,8 +115,8 @@ try {
     for (const clients of [1, 10]) {
       const r = await run(server.url, token, query, variables, clients);
       console.log(
-        `${name.padEnd(24)} ${String(clients).padStart(2)} client(s): p50 ${percentile(r.ms, 50).toFixed(1)} ms, p95 ${percentile(r.ms, 95).toFixed(1)} ms, ` +
-          `p99 ${percentile(r.ms, 99).toFixed(1)} ms, ${((r.ms.length / r.wall) * 1000).toFixed(0)} req/s, SQL statements per request: ${[...r.statements].join(", ")}`,
+        `${name.padEnd(24)} ${String(clients).padStart(2)} client(s): p50 ${quantile(r.ms, 0.5).toFixed(1)} ms, p95 ${quantile(r.ms, 0.95).toFixed(1)} ms, ` +
+          `p99 ${quantile(r.ms, 0.99).toFixed(1)} ms, ${((r.ms.length / r.wall) * 1000).toFixed(0)} req/s, SQL statements per request: ${[...r.statements].join(", ")}`,
       );
     }
   }

@@ -3,40 +3,18 @@
 //   npx tsx --conditions=source packages/api/bench/saldo.ts            (embedded PGlite, in memory)
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx --conditions=source packages/api/bench/saldo.ts
 // On PostgreSQL it creates a database of its own and drops it afterwards.
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { loadConfig } from "../src/config/environment.ts";
 import { configureLogger } from "../src/common/logger.ts";
-import { openDatabase, type Database } from "../src/db/database.ts";
+import type { Database } from "../src/db/database.ts";
 import { accounts, cards, contributions, employers, participants } from "../src/db/schema.ts";
 import { hashPassword } from "../src/modules/accounts/password.ts";
 import { contributionFor } from "../src/modules/saldo/contribution-rules.ts";
 import { addMonths } from "../src/seed/calendar.ts";
 import { startServer } from "../src/server/app.ts";
+import { openBenchDatabase, quantile } from "./support.ts";
 
 const QUERY = `{ me { saldoJht { total years { year saldoAkhir } } cards { saldoJht { total } } } }`;
 const PER_CLIENT = Number(process.env.BENCH_REQUESTS ?? 200);
-
-async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    const database = openDatabase({ kind: "pglite", dataDir: null });
-    return { database, drop: async () => {} };
-  }
-  const name = `jmo_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = openDatabase({ kind: "postgres", url: u.toString(), max: 20 });
-  return {
-    database,
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 async function seed(database: Database): Promise<void> {
   const db = database.db;
@@ -58,10 +36,6 @@ async function seed(database: Database): Promise<void> {
     await db.insert(contributions).values(rows);
   }
   await db.insert(accounts).values({ participantId: p!.id, email: "bench@example.test", passwordHash: await hashPassword("Bench#2026") });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 async function run(url: string, token: string, clients: number): Promise<{ ms: number[]; statements: Set<number>; wall: number }> {
@@ -108,8 +82,8 @@ try {
     const r = await run(server.url, token, clients);
     const mean = r.ms.reduce((a, b) => a + b, 0) / r.ms.length;
     console.log(
-      `${String(clients).padStart(2)} client(s): p50 ${percentile(r.ms, 50).toFixed(1)} ms, p95 ${percentile(r.ms, 95).toFixed(1)} ms, ` +
-        `p99 ${percentile(r.ms, 99).toFixed(1)} ms, mean ${mean.toFixed(1)} ms, ${((r.ms.length / r.wall) * 1000).toFixed(0)} req/s, ` +
+      `${String(clients).padStart(2)} client(s): p50 ${quantile(r.ms, 0.5).toFixed(1)} ms, p95 ${quantile(r.ms, 0.95).toFixed(1)} ms, ` +
+        `p99 ${quantile(r.ms, 0.99).toFixed(1)} ms, mean ${mean.toFixed(1)} ms, ${((r.ms.length / r.wall) * 1000).toFixed(0)} req/s, ` +
         `SQL statements per request: ${[...r.statements].join(", ")}`,
     );
   }

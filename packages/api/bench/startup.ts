@@ -14,6 +14,7 @@ import { tmpdir, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
+import { median } from "./support.ts";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const COMPILED_MAIN = join(ROOT, "packages/api/dist/src/main.js");
@@ -148,11 +149,6 @@ async function preparePostgres(url: string): Promise<{ databaseUrl: string; drop
   };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 

@@ -1,7 +1,9 @@
 // What the HTTP benchmarks share: free ports, percentiles, the compiled server's environment for a measurement, and the
 // bench accounts (one per participant, `bench.<participant id>@bench.test`, reused by later runs on the same database).
+import { randomBytes } from "node:crypto";
 import net from "node:net";
-import type postgres from "postgres";
+import postgres from "postgres";
+import { openDatabase, type Database } from "../src/db/database.ts";
 import { hashPassword } from "../src/modules/accounts/password.ts";
 
 /** Every bench account's password (bench:compare and bench:home-scale sign the same accounts in). */
@@ -21,9 +23,31 @@ export function freePort(): Promise<number> {
 }
 
 /** The value at quantile q of sorted values (nearest rank). */
-export function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/**
+ * A scratch database for an in-process bench: a fresh PostgreSQL database on BENCH_DATABASE_URL (dropped by `drop`),
+ * or an in-memory PGlite when it is unset. Not migrated.
+ */
+export async function openBenchDatabase(max = 20): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) return { database: openDatabase({ kind: "pglite", dataDir: null }), drop: async () => {} };
+  const name = `jmo_bench_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = openDatabase({ kind: "postgres", url: u.toString(), max });
+  return {
+    database,
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
 }
 
 export function median(xs: number[]): number {

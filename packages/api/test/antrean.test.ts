@@ -221,11 +221,11 @@ describe("antrean kantor cabang: booking", () => {
     expect((await gql(h.server.url, SLOTS, { kanalId: id, date: "2026-12-19" })).data!.antreanSlots).toMatchObject({ closedReason: "WEEKEND_OR_NO_HOURS", slots: [] });
 
     const [lacking] = (await h.tdb.database.db.select().from(kanalLayanan)).filter((k) => !k.services.includes("KLAIM_JP") && k.openingHours.some((o) => o.day === 1));
-    if (lacking) {
-      const monday = wib("2026-12-21", lacking.openingHours.find((o) => o.day === 1)!.opens);
-      const offset = { WIB: 0, WITA: -1, WIT: -2 }[(await import("../src/modules/kanal/opening-hours.ts")).zonaWaktuOf(lacking.provinceCode)];
-      expect(await codeOf(new Date(monday.getTime() + offset * 3_600_000), "KLAIM_JP", toGlobalId("KanalLayanan", lacking.id))).toEqual(["ANTREAN_SERVICE_NOT_OFFERED"]);
-    }
+    // The seeded offices include one without KLAIM_JP; without it this check would silently not run.
+    expect(lacking, "a seeded office open on Mondays without KLAIM_JP").toBeDefined();
+    const monday = wib("2026-12-21", lacking!.openingHours.find((o) => o.day === 1)!.opens);
+    const offset = { WIB: 0, WITA: -1, WIT: -2 }[(await import("../src/modules/kanal/opening-hours.ts")).zonaWaktuOf(lacking!.provinceCode)];
+    expect(await codeOf(new Date(monday.getTime() + offset * 3_600_000), "KLAIM_JP", toGlobalId("KanalLayanan", lacking!.id))).toEqual(["ANTREAN_SERVICE_NOT_OFFERED"]);
     expect(await codeOf(wib("2026-12-21", "09:00"), "KLAIM_JHT", toGlobalId("KanalLayanan", "00000000-0000-4000-8000-000000000000"))).toEqual(["ANTREAN_KANAL_NOT_FOUND"]);
     // Nothing was booked by any of it.
     expect(await h.tdb.database.db.select().from(antreanBookings)).toEqual([]);

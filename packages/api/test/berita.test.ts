@@ -12,7 +12,7 @@ import { BERITA_IMAGE_MAX_BYTES } from "../src/modules/berita/berita.image.ts";
 import { todayWib } from "../src/modules/saldo/saldo.service.ts";
 import { TEST_PASSWORD } from "./support/builders.ts";
 import { useServerHarness } from "./support/harness.ts";
-import { gql, signIn } from "./support/test-server.ts";
+import { gql, signIn, startTestServer } from "./support/test-server.ts";
 
 const h = useServerHarness();
 
@@ -223,5 +223,20 @@ describe("refusals", () => {
     }
     expect((await create(staff.token, { title: "" })).userErrors[0]!.code).toBe("INVALID_INPUT");
     expect(await h.tdb.database.db.select().from(beritaItems)).toEqual([]);
+  });
+
+  it("in production refuses the loopback picture host the sandbox accepts", async () => {
+    const staff = await staffToken();
+    expect((await create(staff.token, { title: "Sandbox", imageUrl: `${imageBase}/ok.png` })).userErrors).toEqual([]);
+    const prod = await startTestServer(h.tdb.database, { NODE_ENV: "production", TOKEN_SECRET: "production-secret-that-is-long-enough-9876543210", CORS_ORIGINS: "https://app.example" });
+    try {
+      const token = (await signIn(prod.url, staff.email, TEST_PASSWORD)).accessToken;
+      const res = await gql(prod.url, CREATE, { input: { kind: "BERITA", title: "Produksi", summary: "Ringkasan.", bodyMarkdown: "Isi.", imageUrl: `${imageBase}/ok.png` } }, { token });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.beritaCreate.userErrors.map((e: { code: string; field: string[] }) => [e.code, e.field])).toEqual([["BERITA_IMAGE_INVALID", ["input", "imageUrl"]]]);
+      expect((await h.tdb.database.db.select().from(beritaItems)).map((b) => b.title)).toEqual(["Sandbox"]);
+    } finally {
+      await prod.stop();
+    }
   });
 });

@@ -192,6 +192,30 @@ describe("iuran BPU end to end", () => {
   });
 });
 
+describe("a list of paid payments with their receipts", () => {
+  it("costs the same number of SQL statements for one receipt as for three, each payment with its own", async () => {
+    const r = await rina({ paid: 0, status: "MENUNGGU_IURAN_PERTAMA" });
+    const staff = await h.seed.staff();
+    const staffToken = (await signIn(h.server.url, staff.email, TEST_PASSWORD)).accessToken;
+    const query = `query($cardId: ID!) { iuranBpuPayments(cardId: $cardId) { id status coversFrom receipt { number coversFrom pdfUrl } } }`;
+    const statementsWith = async (n: number) => {
+      const payment = await createPayment(r.token, r.cardId, 1);
+      const paid = await gql(h.server.url, SANDBOX_PAY, { input: { paymentId: payment.id } }, { token: r.token });
+      expect(paid.data!.iuranBpuSandboxPay.payment.status).toBe("PAID");
+      const res = await gql(h.server.url, query, { cardId: r.cardId }, { token: staffToken });
+      expect(res.errors).toBeUndefined();
+      const list = res.data!.iuranBpuPayments as Array<{ id: string; status: string; coversFrom: string; receipt: { number: string; coversFrom: string; pdfUrl: string } }>;
+      expect(list.map((p) => p.status)).toEqual(Array(n).fill("PAID"));
+      for (const p of list) expect(p.receipt).toMatchObject({ coversFrom: p.coversFrom, pdfUrl: `/receipts/iuran-bpu/${p.id}.pdf` });
+      expect(new Set(list.map((p) => p.receipt.number)).size).toBe(n);
+      return res.extensions!.sqlStatements as number;
+    };
+    const one = await statementsWith(1);
+    await statementsWith(2);
+    expect(await statementsWith(3)).toBe(one);
+  });
+});
+
 describe("only the card's holder (and staff) reach a bill and its payments", () => {
   it("refuses another member the bill, the payment, paying for the card and following its payments", async () => {
     const r = await rina();

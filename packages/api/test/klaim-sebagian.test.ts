@@ -247,6 +247,28 @@ describe("klaim JHT sebagian checks", () => {
     expect((await mutate(m.token, START, { cardId: m.cardIds[0], jenis: "SEBAGIAN_10" })).userErrors).toEqual([]);
   });
 
+  it("reads the documents of a page of claims in one statement (Klaim.dokumen through a DataLoader)", async () => {
+    const s = await h.seed.staff();
+    const { accessToken: staff } = await signIn(h.server.url, s.email);
+    const LIST = `{ klaims(first: 10) { edges { node { jenis dokumen { fileName } } } } }`;
+    const withDocument = async () => {
+      const m = await hendraLike();
+      const klaimId = (await mutate(m.token, START, { cardId: m.cardId, jenis: "SEBAGIAN_30" })).klaim.id as string;
+      expect((await mutate(m.token, ADD_DOC, { klaimId, fileName: "kpr.pdf", type: "PDF", contentBase64: pdf().toString("base64") })).userErrors).toEqual([]);
+    };
+    const statements = async (claims: number) => {
+      const res = await gql(h.server.url, LIST, {}, { token: staff });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.klaims.edges).toEqual(Array.from({ length: claims }, () => ({ node: { jenis: "SEBAGIAN_30", dokumen: [{ fileName: "kpr.pdf" }] } })));
+      return res.extensions!.sqlStatements as number;
+    };
+    await withDocument();
+    const one = await statements(1);
+    await withDocument();
+    await withDocument();
+    expect(await statements(3)).toBe(one);
+  });
+
   it("computes the amount and tax exactly: floor to the sen, PP 68/2009 bands on the amount", () => {
     // 10% of Rp600,000,000.09 = Rp60,000,000.009 → Rp60,000,000.00; 5% on the Rp10 juta above Rp50 juta.
     expect(rincianFor("SEBAGIAN_10", 60_000_000_009n, true, "2026-12-01")).toMatchObject({ jumlahSen: 6_000_000_000n, pajakSen: 50_000_000n, dibayarkanSen: 5_950_000_000n });

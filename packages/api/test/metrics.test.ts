@@ -1,5 +1,6 @@
 import { createServer } from "node:net";
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
+import { klaims } from "../src/db/schema.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/server/app.ts";
 import { builders } from "./support/builders.ts";
@@ -162,6 +163,29 @@ describe("/metrics", () => {
     const text = await scrape();
     expect(pool(text, "idle") + pool(text, "active")).toBeGreaterThanOrEqual(1);
     expect(pool(text, "idle") + pool(text, "active") + pool(text, "idle in transaction")).toBeLessThanOrEqual(5);
+  });
+
+  it("shows the work due per queue and how long its oldest item has waited", async () => {
+    const p = await builders(tdb.database.db).participant().withCard().build();
+    const later = await builders(tdb.database.db).participant().withCard().build();
+    const due = (t: string) => sample(t, "jmo_work_queue_due", 'queue="klaim"');
+    const before = due(await scrape());
+    await tdb.database.db
+      .insert(klaims)
+      .values({ participantId: p.participant.id, cardId: p.cards[0]!.id, sebab: "PHK", status: "AGENDA", nextActionAt: new Date(Date.now() - 3_600_000) });
+    // Not due: its next action still ahead.
+    await tdb.database.db.insert(klaims).values({ participantId: later.participant.id, cardId: later.cards[0]!.id, sebab: "PHK", status: "AGENDA", nextActionAt: new Date(Date.now() + 3_600_000) });
+    try {
+      const text = await scrape();
+      expect(due(text)).toBe(before + 1);
+      expect(sample(text, "jmo_work_queue_oldest_due_seconds", 'queue="klaim"')).toBeGreaterThanOrEqual(3600);
+      expect(sample(text, "jmo_metrics_queue_sample_ok")).toBe(1);
+      expect(text).toContain('jmo_work_queue_due{queue="pengkinian"} ');
+      expect(text).toContain('jmo_work_queue_due{queue="bpu_payment_expired"} ');
+    } finally {
+      await tdb.database.db.delete(klaims).where(inArray(klaims.participantId, [p.participant.id, later.participant.id]));
+    }
+    expect(due(await scrape())).toBe(before);
   });
 
   it("never shows personal data: a NIK, KPJ or email as operation name becomes \"other\"", async () => {

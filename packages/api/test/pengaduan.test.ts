@@ -168,6 +168,28 @@ describe("pengaduan: the member's side", () => {
   });
 });
 
+describe("pengaduan: a page of tickets with their conversations", () => {
+  it("costs the same number of SQL statements for one ticket as for three, each with its own messages and files", async () => {
+    const m = await member();
+    const query = `{ me { pengaduan(first: 10) { edges { node { subject messages { body attachments { fileName } } } } } } }`;
+    const statementsWith = async (n: number) => {
+      await create(m.token, { kategori: "KLAIM", subject: `Tiket ${n}`, description: `Isi tiket ${n}.`, cardId: m.cardId, attachments: [file(`bukti-${n}.png`, "PNG", png())] });
+      const res = await gql(h.server.url, query, {}, { token: m.token });
+      expect(res.errors).toBeUndefined();
+      const nodes = res.data!.me.pengaduan.edges.map((e: any) => e.node);
+      expect(nodes).toHaveLength(n);
+      for (const node of nodes) {
+        const i = node.subject.split(" ")[1];
+        expect(node.messages).toEqual([{ body: `Isi tiket ${i}.`, attachments: [{ fileName: `bukti-${i}.png` }] }]);
+      }
+      return res.extensions!.sqlStatements as number;
+    };
+    const one = await statementsWith(1);
+    await statementsWith(2);
+    expect(await statementsWith(3)).toBe(one);
+  });
+});
+
 describe("pengaduan: another member and the attachments' door", () => {
   it("refuses another member's ticket, its attachments and its conversation; serves the file to the owner and staff only", async () => {
     const owner = await member();

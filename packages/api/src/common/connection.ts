@@ -1,5 +1,14 @@
 import { CONNECTION_DEFAULT_FIRST, CONNECTION_MAX_FIRST, type PageInfo } from "@jmo/schema";
 import { badUserInput } from "./errors.ts";
+import { idOfType, type NodeType } from "./global-id.ts";
+
+/** The row id an `after` cursor names, when the list's cursors are its nodes' global ids; BAD_USER_INPUT for another's. */
+export function afterIdOf(after: string | null | undefined, type: NodeType): string | null {
+  if (!after) return null;
+  const id = idOfType(after, type);
+  if (!id) throw badUserInput("after: not a cursor of this list");
+  return id;
+}
 
 /** A connection's `first`: the documented default when left out, BAD_USER_INPUT outside 1…max. */
 export function pageSize(first: number | null | undefined): number {

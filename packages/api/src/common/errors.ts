@@ -127,7 +127,24 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 /** The SQLSTATE of a driver error, also when drizzle wraps it (DrizzleQueryError's cause). */
-function sqlStateOf(error: unknown): string | undefined {
+/**
+ * True when `error` (or a cause) is a unique violation (23505) of `constraint`: postgres.js names the constraint in
+ * `constraint_name`, PGlite in `constraint`, and drizzle wraps both (the message names it either way).
+ */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const x = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown; message?: unknown };
+    if (x.code === "23505") return x.constraint === constraint || x.constraint_name === constraint || String(x.message ?? "").includes(constraint);
+  }
+  return false;
+}
+
+/** A client's idempotency key (8–100 letters, digits, `_`, `-`), or IDEMPOTENCY_KEY_INVALID at `input.idempotencyKey`. */
+export function checkIdempotencyKey(key: string): void {
+  if (!/^[A-Za-z0-9_-]{8,100}$/.test(key)) throw new DomainError(UserErrorCode.IDEMPOTENCY_KEY_INVALID, ["input", "idempotencyKey"]);
+}
+
+export function sqlStateOf(error: unknown): string | undefined {
   for (let e = error, depth = 0; e && typeof e === "object" && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;

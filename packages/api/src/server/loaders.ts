@@ -8,9 +8,11 @@ import { participantRepository } from "../modules/participants/participant.repos
 import { pengkinianRepository } from "../modules/pengkinian/pengkinian.repository.ts";
 import type { PengkinianRow } from "../modules/pengkinian/pengkinian.table.ts";
 import { klaimRepository } from "../modules/klaim/klaim.repository.ts";
-import type { KlaimEventRow, KlaimRow } from "../modules/klaim/klaim.table.ts";
+import type { KlaimDokumenRow, KlaimEventRow, KlaimRow } from "../modules/klaim/klaim.table.ts";
 import { klaimProcessingRepository } from "../modules/klaim/klaim-processing.repository.ts";
 import type { CardStatements, SaldoService } from "../modules/saldo/saldo.service.ts";
+import { receiptsOf } from "../modules/iuran/iuran.service.ts";
+import { messagesOf, type MessageView } from "../modules/pengaduan/pengaduan.service.ts";
 
 type LastReportedRow = CardStatements["lastReported"];
 import type { ParticipantRow } from "../modules/participants/participant.table.ts";
@@ -103,6 +105,12 @@ export function createLoaders(database: Database, saldo: SaldoService, options: 
       async (ids) => groupBy(ids, await klaimProcessingRepository.eventsOf(db, ids), (e) => e.klaimId),
       opts,
     ),
+    /** Each claim's attached documents (Klaim.dokumen): a page of claims in one statement. */
+    klaimDokumen: new DataLoader<string, KlaimDokumenRow[]>(async (ids) => groupBy(ids, await klaimRepository.dokumenOf(db, ids), (d) => d.klaimId), opts),
+    /** Each BPU payment's receipt with its payment (null until PAID): a page of payments in one statement. */
+    iuranReceipt: new DataLoader<string, Awaited<ReturnType<typeof receiptsOf>>[number]>((ids) => receiptsOf(db, ids), opts),
+    /** Each ticket's conversation with its attachments: a page of tickets in two statements. */
+    pengaduanMessages: new DataLoader<string, MessageView[]>((ids) => messagesOf(db, ids), opts),
     /** Each participant's current or last pengkinian data. */
     latestPengkinian: new DataLoader<string, PengkinianRow | null>(async (ids) => {
       const rows = await pengkinianRepository.findLatestByParticipantIds(db, ids);

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestHandler } from "express";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Database } from "../db/database.ts";
 import { rowsOf } from "../db/database.ts";
@@ -79,35 +79,49 @@ export class ApiMetrics {
       for (const ids of subscriptions.values()) n += ids.size;
       this.set(n);
     } });
-    const queue = new Gauge({ name: "jmo_work_queue_due", help: "Work due now, by queue (klaim steps, pengkinian decisions, BPU payments open past expiry).", labelNames: ["queue"] as const, registers: [registry] });
-    const oldest = new Gauge({ name: "jmo_work_queue_oldest_due_seconds", help: "How long the oldest due item of a queue has waited.", labelNames: ["queue"] as const, registers: [registry] });
-    // The pool as PostgreSQL sees it, sampled on scrape (db/database.ts poolUse); nothing on the embedded database.
-    const poolMax = new Gauge({ name: "jmo_db_pool_max", help: "Connections this process's PostgreSQL pool may open (DATABASE_POOL_MAX).", registers: [registry] });
-    new Gauge({ name: "jmo_db_pool_connections", help: "This process's pool connections open on PostgreSQL, by state (active, idle, idle in transaction…), from pg_stat_activity.", labelNames: ["state"] as const, registers: [registry], collect: async function (this: Gauge<"state">) {
+    // Sampled on scrape, one statement each (outside any request scope: not counted as a request's statement). The
+    // registry reads its metrics concurrently: each gauge awaits the scrape's one sample in its own collect, since a
+    // value set from another metric's collect would only show at the next scrape.
+    const queues = oncePerScrape(async () => {
       try {
-        const use = await database.poolUse();
-        this.reset();
-        if (!use) return;
-        poolMax.set(use.max);
-        for (const state of ["active", "idle", "idle in transaction"]) this.set({ state }, use.connections[state] ?? 0);
-        for (const [state, n] of Object.entries(use.connections)) this.set({ state }, n);
-      } catch (err) {
-        logger.warn({ err }, "metrics: the pool's connections could not be read");
-      }
-    } });
-    // Sampled on scrape: one statement, outside any request scope (not counted as a request's statement).
-    new Gauge({ name: "jmo_metrics_queue_sample_ok", help: "1 when the last scrape could read the work queues.", registers: [registry], collect: async function (this: Gauge) {
-      try {
-        const row = rowsOf<Record<string, unknown>>(await database.db.execute(QUEUES))[0] ?? {};
-        for (const name of ["klaim", "pengkinian", "bpu_payment_expired"] as const) {
-          queue.set({ queue: name }, Number(row[`${name}_due`] ?? 0));
-          oldest.set({ queue: name }, Number(row[`${name}_oldest`] ?? 0));
-        }
-        this.set(1);
+        return rowsOf<Record<string, unknown>>(await database.db.execute(QUEUES))[0] ?? {};
       } catch (err) {
         logger.warn({ err }, "metrics: work queues could not be read");
-        this.set(0);
+        return null;
       }
+    });
+    const QUEUE_NAMES = ["klaim", "pengkinian", "bpu_payment_expired"] as const;
+    const perQueue = (column: "due" | "oldest") =>
+      async function (this: Gauge<"queue">) {
+        const row = await queues();
+        this.reset();
+        if (row) for (const name of QUEUE_NAMES) this.set({ queue: name }, Number(row[`${name}_${column}`] ?? 0));
+      };
+    new Gauge({ name: "jmo_work_queue_due", help: "Work due now, by queue (klaim steps, pengkinian decisions, BPU payments open past expiry).", labelNames: ["queue"] as const, registers: [registry], collect: perQueue("due") });
+    new Gauge({ name: "jmo_work_queue_oldest_due_seconds", help: "How long the oldest due item of a queue has waited.", labelNames: ["queue"] as const, registers: [registry], collect: perQueue("oldest") });
+    new Gauge({ name: "jmo_metrics_queue_sample_ok", help: "1 when the last scrape could read the work queues.", registers: [registry], collect: async function (this: Gauge) {
+      this.set((await queues()) ? 1 : 0);
+    } });
+    // The pool as PostgreSQL sees it (db/database.ts poolUse); nothing on the embedded database.
+    const pool = oncePerScrape(async () => {
+      try {
+        return await database.poolUse();
+      } catch (err) {
+        logger.warn({ err }, "metrics: the pool's connections could not be read");
+        return null;
+      }
+    });
+    new Gauge({ name: "jmo_db_pool_max", help: "Connections this process's PostgreSQL pool may open (DATABASE_POOL_MAX).", registers: [registry], collect: async function (this: Gauge) {
+      const use = await pool();
+      this.reset();
+      if (use) this.set(use.max);
+    } });
+    new Gauge({ name: "jmo_db_pool_connections", help: "This process's pool connections open on PostgreSQL, by state (active, idle, idle in transaction…), from pg_stat_activity.", labelNames: ["state"] as const, registers: [registry], collect: async function (this: Gauge<"state">) {
+      const use = await pool();
+      this.reset();
+      if (!use) return;
+      for (const state of ["active", "idle", "idle in transaction"]) this.set({ state }, use.connections[state] ?? 0);
+      for (const [state, n] of Object.entries(use.connections)) this.set({ state }, n);
     } });
   }
 
@@ -191,13 +205,20 @@ export class ApiMetrics {
   }
 }
 
-const QUEUES = sql`select
-  (select count(*) from klaims where status in (${sql.join(WORKER_STATUSES.map((s) => sql`${s}`), sql`, `)}) and not on_hold and next_action_at <= now()) as klaim_due,
-  (select coalesce(extract(epoch from now() - min(next_action_at)), 0) from klaims where status in (${sql.join(WORKER_STATUSES.map((s) => sql`${s}`), sql`, `)}) and not on_hold and next_action_at <= now()) as klaim_oldest,
-  (select count(*) from pengkinian where status = 'DIAJUKAN' and decide_after <= now()) as pengkinian_due,
-  (select coalesce(extract(epoch from now() - min(decide_after)), 0) from pengkinian where status = 'DIAJUKAN' and decide_after <= now()) as pengkinian_oldest,
-  (select count(*) from bpu_payments where status = 'OPEN' and expires_at <= now()) as bpu_payment_expired_due,
-  (select coalesce(extract(epoch from now() - min(expires_at)), 0) from bpu_payments where status = 'OPEN' and expires_at <= now()) as bpu_payment_expired_oldest`;
+/** One call of `sample` shared by every caller until it settles: the metrics of one scrape read one sample. */
+function oncePerScrape<T>(sample: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => (pending ??= sample().finally(() => (pending = undefined)));
+}
+
+/** Due items and the oldest one's wait, per queue: one aggregate (one index scan) per table. */
+const dueAndOldest = (prefix: string, table: string, column: string, where: SQL) =>
+  sql`(select count(*) as ${sql.identifier(`${prefix}_due`)}, coalesce(extract(epoch from now() - min(${sql.identifier(column)})), 0) as ${sql.identifier(`${prefix}_oldest`)}
+    from ${sql.identifier(table)} where ${where} and ${sql.identifier(column)} <= now())`;
+const QUEUES = sql`select * from
+  ${dueAndOldest("klaim", "klaims", "next_action_at", sql`status in (${sql.join(WORKER_STATUSES.map((s) => sql`${s}`), sql`, `)}) and not on_hold`)} k,
+  ${dueAndOldest("pengkinian", "pengkinian", "decide_after", sql`status = 'DIAJUKAN'`)} p,
+  ${dueAndOldest("bpu_payment_expired", "bpu_payments", "expires_at", sql`status = 'OPEN'`)} b`;
 
 /** `Authorization: Bearer <token>` compared in constant time. */
 function hasToken(header: string | undefined, token: string): boolean {

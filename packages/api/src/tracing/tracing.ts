@@ -64,6 +64,8 @@ export function inSpan<T>(name: string, options: { kind?: SpanKind; attributes?:
 
 /** The ids a log line carries (pino mixin) while a span is active: the trace id and the span id, hex. */
 export function activeTraceIds(): { trace_id: string; span_id: string } | undefined {
+  // Every log line asks: without tracing, no context lookup at all.
+  if (!tracer) return undefined;
   const span = trace.getSpan(context.active());
   if (!span) return undefined;
   const c = span.spanContext();

@@ -24,8 +24,8 @@ import {
   ZonaWaktu,
 } from "@jmo/schema";
 import { requireAuth, requireStaff } from "../../common/access.ts";
-import { forwardPageInfo, pageSize } from "../../common/connection.ts";
-import { badUserInput, withUserErrors } from "../../common/errors.ts";
+import { afterIdOf, forwardPageInfo, pageSize } from "../../common/connection.ts";
+import { withUserErrors } from "../../common/errors.ts";
 import { idOfType, toGlobalId } from "../../common/global-id.ts";
 import { maskNik } from "../../common/mask.ts";
 import type { Context } from "../../server/context.ts";
@@ -60,13 +60,6 @@ export function toAntreanBooking(view: AntreanBookingView, now: Date): AntreanBo
       Object.assign(new AntreanBookingEvent(), { status: e.status as AntreanStatus, at: e.at, byStaff: e.byAccountId !== null, note: e.note }),
     ),
   });
-}
-
-function afterId(after: string | null | undefined): string | null {
-  if (!after) return null;
-  const id = idOfType(after, "AntreanBooking");
-  if (!id) throw badUserInput("after: not a cursor of this list");
-  return id;
 }
 
 @Resolver(() => AntreanBooking)
@@ -212,7 +205,7 @@ export class ParticipantAntreanResolver {
     @Ctx() ctx: Context,
   ): Promise<AntreanBookingConnection> {
     const size = pageSize(first);
-    const { views, hasNextPage } = await ctx.services.antrean.listForParticipant(participant.ownerParticipantId, open === true, size, afterId(after));
+    const { views, hasNextPage } = await ctx.services.antrean.listForParticipant(participant.ownerParticipantId, open === true, size, afterIdOf(after, "AntreanBooking"));
     const now = ctx.services.antrean.now();
     const edges = views.map((v) => ({ cursor: toGlobalId("AntreanBooking", v.row.id), node: toAntreanBooking(v, now) }));
     return { edges, pageInfo: forwardPageInfo(edges, hasNextPage, after) };

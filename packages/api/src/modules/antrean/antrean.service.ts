@@ -2,7 +2,7 @@ import QRCode from "qrcode";
 import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { UserErrorCode } from "@jmo/schema";
 import type { Database, DbOrTx } from "../../db/database.ts";
-import { DomainError, forbidden } from "../../common/errors.ts";
+import { DomainError, forbidden, isUniqueViolation } from "../../common/errors.ts";
 import { PeriodicJob } from "../../common/periodic-job.ts";
 import { maskName } from "../../common/mask.ts";
 import type { SignedTokens } from "../../common/signed-token.ts";
@@ -65,13 +65,6 @@ export type AntreanVerifyResult =
   | { valid: true; view: AntreanBookingView };
 
 /** A unique violation of `constraint` (23505), however the driver or drizzle wraps it. */
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
-    const x = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown; message?: unknown };
-    if (x.code === "23505") return x.constraint === constraint || x.constraint_name === constraint || String(x.message ?? "").includes(constraint);
-  }
-  return false;
-}
 
 /**
  * Antrean kantor cabang (docs/features/antrean.md): a member books a 30-minute slot at an office for one service,
@@ -418,8 +411,11 @@ export class AntreanService {
           .orderBy(asc(antreanBookings.slotStart))
           .limit(JOB_BATCH)
           .for("update", { skipLocked: true });
+        // One read per office, not per reminder: a batch is mostly a few offices' next day.
+        const offices = new Map<string, KanalLayananRow>();
         for (const row of due) {
-          const kanal = (await kanalRepository.findById(tx, row.kanalId))!;
+          let kanal = offices.get(row.kanalId);
+          if (!kanal) offices.set(row.kanalId, (kanal = (await kanalRepository.findById(tx, row.kanalId))!));
           await tx.update(antreanBookings).set({ remindedAt: now }).where(eq(antreanBookings.id, row.id));
           await recordNotification(tx, { participantId: row.participantId, kind: "ANTREAN_REMINDER", params: this.notificationParams(row, kanal), subject: { type: "AntreanBooking", id: row.id } });
         }

@@ -118,8 +118,8 @@ export class IuranBpuResolver {
   async receipt(@Root() payment: IuranBpuPayment, @Ctx() ctx: Context): Promise<IuranBpuReceipt | null> {
     if (payment.receipt) return payment.receipt;
     if (payment.status !== "PAID") return null;
-    const [row, receipt] = await Promise.all([ctx.services.iuran.findPayment(payment.rowId), ctx.services.iuran.receipt(payment.rowId)]);
-    return row && receipt ? toReceipt(row, receipt) : null;
+    const found = await ctx.loaders.iuranReceipt.load(payment.rowId);
+    return found ? toReceipt(found.payment, found.receipt) : null;
   }
 
   @Subscription(() => IuranBpuPaymentEvent, {

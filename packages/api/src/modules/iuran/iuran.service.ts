@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, lt, max, count, sql } from "drizzle-orm";
-import { Role, rupiahToSen, senToRupiah, UserErrorCode } from "@jmo/schema";
+import { rupiahToSen, senToRupiah, UserErrorCode } from "@jmo/schema";
 import type { Database, DbOrTx, Tx } from "../../db/database.ts";
-import { ApiError, DomainError } from "../../common/errors.ts";
+import { canSee } from "../../common/access.ts";
+import { ApiError, checkIdempotencyKey, DomainError, sqlStateOf } from "../../common/errors.ts";
 import { logger } from "../../common/logger.ts";
 import type { AuthInfo } from "../accounts/auth.service.ts";
 import { accounts } from "../accounts/account.table.ts";
@@ -36,7 +37,6 @@ import { CALLBACK_SIGNATURE_HEADER, CALLBACK_TIMESTAMP_HEADER, verifySignature, 
 export const IURAN_BPU_EVENTS_TOPIC = "IURAN_BPU_EVENTS";
 export const CARD_STATUS_AUDIT_FIELD = "cards.status";
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 /** How long a payment code stays payable (the providers' usual VA lifetime). */
 export const PAYMENT_TTL_HOURS = 24;
 /** How old a callback's timestamp may be (either way), against replays. */
@@ -132,7 +132,7 @@ export class IuranService {
     const query = db.select().from(cards).where(eq(cards.id, cardId ?? "00000000-0000-0000-0000-000000000000"));
     const [card] = lock ? await query.for("update") : await query;
     // Another participant's card answers as an unknown one.
-    if (!cardId || !card?.participantId || (auth.role !== Role.PETUGAS && card.participantId !== auth.participantId)) {
+    if (!cardId || !card?.participantId || !canSee(auth, card.participantId)) {
       throw new DomainError(UserErrorCode.CARD_NOT_FOUND, ["input", "cardId"]);
     }
     if (card.segment !== "BPU") throw new DomainError(UserErrorCode.IURAN_BPU_NOT_BPU_CARD, ["input", "cardId"]);
@@ -142,7 +142,7 @@ export class IuranService {
   // ---- payments ----
 
   async createPayment(auth: AuthInfo, input: { cardId: string | null; months: number; channel: IuranChannel; idempotencyKey: string }): Promise<BpuPaymentRow> {
-    if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) throw new DomainError(UserErrorCode.IDEMPOTENCY_KEY_INVALID, ["input", "idempotencyKey"]);
+    checkIdempotencyKey(input.idempotencyKey);
     if (!(PAYABLE_MONTHS as readonly number[]).includes(input.months)) throw new DomainError(UserErrorCode.IURAN_BPU_MONTHS_INVALID, ["input", "months"]);
     if (!IURAN_CHANNELS.includes(input.channel)) throw new DomainError(UserErrorCode.INVALID_INPUT, ["input", "channel"]);
     const db = this.database.db;
@@ -192,7 +192,7 @@ export class IuranService {
       });
     } catch (error) {
       // Two creates at once: the partial unique index lets one open payment per card, the key one payment per retry.
-      if (sqlState(error) === "23505") {
+      if (sqlStateOf(error) === "23505") {
         const [again] = await db.select().from(bpuPayments).where(and(eq(bpuPayments.cardId, card.id), eq(bpuPayments.idempotencyKey, input.idempotencyKey)));
         if (again) return again;
         const [open] = await db.select().from(bpuPayments).where(and(eq(bpuPayments.cardId, card.id), eq(bpuPayments.status, "OPEN")));
@@ -212,10 +212,6 @@ export class IuranService {
     if (!id) return null;
     const [row] = await this.database.db.select().from(bpuPayments).where(eq(bpuPayments.id, id));
     return row ?? null;
-  }
-
-  async paymentsByIds(ids: readonly string[]): Promise<BpuPaymentRow[]> {
-    return ids.length ? this.database.db.select().from(bpuPayments).where(inArray(bpuPayments.id, [...ids])) : [];
   }
 
   async receipt(paymentId: string): Promise<BpuReceiptRow | null> {
@@ -244,7 +240,7 @@ export class IuranService {
   async sandboxPay(auth: AuthInfo, paymentId: string | null): Promise<BpuPaymentRow> {
     if (!this.options.sandbox) throw new ApiError("FORBIDDEN", { detail: "SANDBOX_ONLY" });
     const payment = await this.findPayment(paymentId);
-    if (!payment || (auth.role !== Role.PETUGAS && payment.participantId !== auth.participantId)) {
+    if (!payment || !canSee(auth, payment.participantId)) {
       throw new DomainError(UserErrorCode.IURAN_BPU_PAYMENT_NOT_FOUND, ["input", "paymentId"]);
     }
     const gateway = this.options.gateways.get(payment.provider) as SandboxPaymentGateway | undefined;
@@ -295,7 +291,7 @@ export class IuranService {
     } catch (error) {
       if (error instanceof Refused) return record(db, error.outcome, { paymentId: payment.id, transactionId: callback.transactionId });
       // The same transaction id on two payments (the unique constraint): not ours to apply twice.
-      if (sqlState(error) === "23505") return record(db, "PAYMENT_NOT_OPEN", { paymentId: payment.id, transactionId: callback.transactionId });
+      if (sqlStateOf(error) === "23505") return record(db, "PAYMENT_NOT_OPEN", { paymentId: payment.id, transactionId: callback.transactionId });
       throw error;
     }
   }
@@ -518,12 +514,16 @@ function parseCallback(raw: string): { externalId: string; transactionId: string
   }
 }
 
-function sqlState(error: unknown): string | undefined {
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
+/** Each payment's receipt with the payment it is for (null until PAID): one statement for any number of payments. */
+export async function receiptsOf(db: DbOrTx, paymentIds: readonly string[]): Promise<({ payment: BpuPaymentRow; receipt: BpuReceiptRow } | null)[]> {
+  if (paymentIds.length === 0) return [];
+  const rows = await db
+    .select({ payment: bpuPayments, receipt: bpuReceipts })
+    .from(bpuReceipts)
+    .innerJoin(bpuPayments, eq(bpuPayments.id, bpuReceipts.paymentId))
+    .where(inArray(bpuReceipts.paymentId, [...paymentIds]));
+  const byPayment = new Map(rows.map((r) => [r.payment.id, r]));
+  return paymentIds.map((id) => byPayment.get(id) ?? null);
 }
 
 /** Records a payment's status change (takes its next sequence under the row's update lock) and publishes it on commit. */

@@ -11,19 +11,14 @@ import {
   Participant,
 } from "@jmo/schema";
 import { canSee, requireAuth, requireStaff } from "../../common/access.ts";
-import { pageSize } from "../../common/connection.ts";
-import { badUserInput, forbidden, withUserErrors } from "../../common/errors.ts";
+import { afterIdOf, pageSize } from "../../common/connection.ts";
+import { forbidden, withUserErrors } from "../../common/errors.ts";
 import { idOfType } from "../../common/global-id.ts";
 import type { Context } from "../../server/context.ts";
 import { toReport, toReportConnection } from "./kecelakaan.mapper.ts";
 import type { KecelakaanReportRow, KecelakaanStatusValue } from "./kecelakaan.table.ts";
 
-function afterId(after: string | null | undefined): string | null {
-  if (!after) return null;
-  const id = idOfType(after, "KecelakaanKerjaReport");
-  if (!id) throw badUserInput("after: not a cursor of this list");
-  return id;
-}
+const afterId = (after: string | null | undefined) => afterIdOf(after, "KecelakaanKerjaReport");
 
 @Resolver(() => KecelakaanKerjaReport)
 export class KecelakaanKerjaResolver {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { UserErrorCode } from "@jmo/schema";
 import type { Database, DbOrTx } from "../../db/database.ts";
-import { DomainError, DomainErrors, forbidden } from "../../common/errors.ts";
+import { checkIdempotencyKey, DomainError, DomainErrors, forbidden } from "../../common/errors.ts";
 import { normalizePhone } from "../../common/phone.ts";
 import type { AuthInfo } from "../accounts/auth.service.ts";
 import { cards, isLinked, type CardRow } from "../cards/card.table.ts";
@@ -26,7 +26,6 @@ export const MAX_ACCIDENT_AGE_DAYS = 2 * 365;
 const CLOCK_SKEW_MS = 5 * 60_000;
 export const MAX_WITNESSES = 5;
 const LIMITS = { address: 300, description: 2000, injury: 500, treatmentPlace: 200, witnessName: 100, note: 500 } as const;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 /** The statuses staff may move a report to from each status; DITOLAK and DITINDAKLANJUTI are final. */
 export const NEXT_STATUSES: Record<KecelakaanStatusValue, readonly KecelakaanStatusValue[]> = {
@@ -77,7 +76,7 @@ export class KecelakaanService {
     if (!auth.participantId) throw forbidden();
     const participantId = auth.participantId;
     const db = this.database.db;
-    if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) throw new DomainError(UserErrorCode.IDEMPOTENCY_KEY_INVALID, ["input", "idempotencyKey"]);
+    checkIdempotencyKey(input.idempotencyKey);
     const replay = await this.byIdempotencyKey(db, participantId, input.idempotencyKey);
     if (replay) return replay;
 

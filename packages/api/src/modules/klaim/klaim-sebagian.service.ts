@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, ne, notInArray } from "drizzle-orm";
+import { and, asc, count, eq, ne, notInArray } from "drizzle-orm";
 import { JenisKlaim, UserErrorCode } from "@jmo/schema";
 import type { Database, DbOrTx } from "../../db/database.ts";
 import { DomainError, forbidden } from "../../common/errors.ts";
@@ -12,7 +12,7 @@ import type { SaldoService } from "../saldo/saldo.service.ts";
 import { evaluateSebagian, failedSebagian, jumlahSebagian, type JenisSebagian, type SebagianEvaluation } from "./klaim-sebagian-eligibility.ts";
 import { sebagianNotEligibleReasons } from "./klaim.messages.ts";
 import { klaimRepository } from "./klaim.repository.ts";
-import { klaimDokumen, klaims, KLAIM_STEPS, PERSENTASE_KLAIM, type KlaimDokumenRow, type KlaimRow } from "./klaim.table.ts";
+import { klaimDokumen, klaims, KLAIM_STEPS, PERSENTASE_KLAIM, type KlaimRow } from "./klaim.table.ts";
 import { rincianKlaim, type Rincian } from "./tax.ts";
 
 /** Documents a 30% claim takes: the bank's statement, the credit agreement, a few pages more. */
@@ -146,11 +146,6 @@ export class KlaimSebagianService {
       await tx.insert(klaimDokumen).values({ id, klaimId: row.id, fileName: checked.fileName, type: upload.type, sizeBytes: checked.bytes.length, sha256: checked.sha256, storageKey });
       return klaimRepository.update(tx, row.id, {});
     });
-  }
-
-  async documentsOf(db: DbOrTx, klaimIds: readonly string[]): Promise<KlaimDokumenRow[]> {
-    if (klaimIds.length === 0) return [];
-    return db.select().from(klaimDokumen).where(inArray(klaimDokumen.klaimId, [...klaimIds])).orderBy(asc(klaimDokumen.createdAt), asc(klaimDokumen.id));
   }
 
   async countDocuments(db: DbOrTx, klaimId: string): Promise<number> {

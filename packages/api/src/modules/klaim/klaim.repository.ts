@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/database.ts";
 import { participants, type ParticipantRow } from "../participants/participant.table.ts";
-import { klaims, OPEN_KLAIM_STATUSES, type KlaimRow, type KlaimStatusValue } from "./klaim.table.ts";
+import { klaimDokumen, klaims, OPEN_KLAIM_STATUSES, type KlaimDokumenRow, type KlaimRow, type KlaimStatusValue } from "./klaim.table.ts";
 
 const OPEN = inArray(klaims.status, [...OPEN_KLAIM_STATUSES]);
 
@@ -23,6 +23,12 @@ async function page(db: DbOrTx, filter: SQL | undefined, first: number, afterId:
 export const klaimRepository = {
   async findById(db: DbOrTx, id: string): Promise<KlaimRow | undefined> {
     return (await db.select().from(klaims).where(eq(klaims.id, id)).limit(1))[0];
+  },
+
+  /** The claims' attached documents (klaimJhtSebagianAddDocument), oldest first: one statement for any number of claims. */
+  async dokumenOf(db: DbOrTx, klaimIds: readonly string[]): Promise<KlaimDokumenRow[]> {
+    if (klaimIds.length === 0) return [];
+    return db.select().from(klaimDokumen).where(inArray(klaimDokumen.klaimId, [...klaimIds])).orderBy(asc(klaimDokumen.createdAt), asc(klaimDokumen.id));
   },
 
   async findByIds(db: DbOrTx, ids: readonly string[]): Promise<KlaimRow[]> {

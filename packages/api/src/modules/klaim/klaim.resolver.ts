@@ -23,7 +23,7 @@ import {
 } from "@jmo/schema";
 import { assertCanSee, requireAuth, requireStaff } from "../../common/access.ts";
 import { badUserInput, forbidden, withUserErrors } from "../../common/errors.ts";
-import { forwardPageInfo, pageSize } from "../../common/connection.ts";
+import { afterIdOf, forwardPageInfo, pageSize } from "../../common/connection.ts";
 import { idOfType, toGlobalId } from "../../common/global-id.ts";
 import type { Context } from "../../server/context.ts";
 import type { AuthInfo } from "../accounts/auth.service.ts";
@@ -53,13 +53,6 @@ async function step(ctx: Context, klaimId: string | null, run: (auth: AuthInfo, 
     payload.klaim = current && current.participantId === auth.participantId ? toKlaim(current) : null;
   }
   return payload;
-}
-
-function afterId(after: string | null | undefined): string | null {
-  if (!after) return null;
-  const id = idOfType(after, "Klaim");
-  if (!id) throw badUserInput("after: not a cursor of this list");
-  return id;
 }
 
 function toConnection(page: { rows: KlaimRow[]; hasNextPage: boolean }, after: string | null | undefined): KlaimConnection {
@@ -118,7 +111,7 @@ export class KlaimResolver {
   ): Promise<KlaimConnection> {
     requireStaff(ctx);
     const size = pageSize(first);
-    return toConnection(await ctx.services.klaim.listByStatus((status ?? null) as KlaimStatusValue | null, size, afterId(after)), after);
+    return toConnection(await ctx.services.klaim.listByStatus((status ?? null) as KlaimStatusValue | null, size, afterIdOf(after, "Klaim")), after);
   }
 
   @Mutation(() => KlaimPayload, {
@@ -185,7 +178,7 @@ export class KlaimResolver {
   @FieldResolver(() => [KlaimDokumen], { description: "Documents attached (klaimJhtSebagianAddDocument): the 30% partial claim's housing document; empty otherwise" })
   async dokumen(@Root() klaim: Klaim, @Ctx() ctx: Context): Promise<KlaimDokumen[]> {
     if (klaim.jenis !== JenisKlaim.SEBAGIAN_30) return [];
-    return (await ctx.services.klaim.sebagian.documentsOf(ctx.services.database.db, [klaim.rowId])).map(toKlaimDokumen);
+    return (await ctx.loaders.klaimDokumen.load(klaim.rowId)).map(toKlaimDokumen);
   }
 
   @FieldResolver(() => Card, { description: "The card the claim is for" })
@@ -206,6 +199,6 @@ export class ParticipantKlaimResolver {
     @Ctx() ctx: Context,
   ): Promise<KlaimConnection> {
     const size = pageSize(first);
-    return toConnection(await ctx.services.klaim.listForParticipant(participant.ownerParticipantId, size, afterId(after)), after);
+    return toConnection(await ctx.services.klaim.listForParticipant(participant.ownerParticipantId, size, afterIdOf(after, "Klaim")), after);
   }
 }

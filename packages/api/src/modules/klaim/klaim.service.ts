@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { KlaimEligibilityCode, UserErrorCode, type BankAccountInput, type SebabKlaim } from "@jmo/schema";
 import type { Database, Tx } from "../../db/database.ts";
-import { DomainError, DomainErrors, forbidden } from "../../common/errors.ts";
+import { checkIdempotencyKey, DomainError, DomainErrors, forbidden } from "../../common/errors.ts";
 import type { AuthInfo } from "../accounts/auth.service.ts";
 import { auditSelfieCheck, MAX_IDENTITY_ATTEMPTS, sameSecret, strike } from "../accounts/identity-gates.ts";
 import { cardRepository } from "../cards/card.repository.ts";
@@ -23,7 +23,6 @@ export const MAX_KPJ_ATTEMPTS = MAX_IDENTITY_ATTEMPTS;
 export const MAX_BIOMETRIC_ATTEMPTS = MAX_IDENTITY_ATTEMPTS;
 /** A claim may be cancelled until payment starts. */
 export const CANCELLABLE_STATUSES: readonly KlaimStatusValue[] = ["DRAFT", "AGENDA", "VERIFIKASI", "PENETAPAN"];
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 export { evaluateEligibility } from "./klaim-eligibility.ts";
 
@@ -254,7 +253,7 @@ export class KlaimService {
    */
   async submit(auth: AuthInfo, klaimId: string | null, consent: boolean, idempotencyKey: string): Promise<KlaimRow> {
     const participantId = participantOf(auth);
-    if (!IDEMPOTENCY_KEY.test(idempotencyKey)) throw new DomainError(UserErrorCode.IDEMPOTENCY_KEY_INVALID, ["input", "idempotencyKey"]);
+    checkIdempotencyKey(idempotencyKey);
     const replay = await this.replay(this.database.db, participantId, klaimId, idempotencyKey);
     if (replay) return replay;
     const before = await this.owned(this.database.db, auth, klaimId);

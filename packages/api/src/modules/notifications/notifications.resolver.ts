@@ -9,7 +9,7 @@ import {
   Participant,
 } from "@jmo/schema";
 import { requireAuth } from "../../common/access.ts";
-import { pageSize } from "../../common/connection.ts";
+import { afterIdOf, pageSize } from "../../common/connection.ts";
 import { badUserInput, forbidden } from "../../common/errors.ts";
 import { idOfType } from "../../common/global-id.ts";
 import type { Context } from "../../server/context.ts";
@@ -29,12 +29,7 @@ function requireParticipant(ctx: Context): AuthInfo & { participantId: string } 
 }
 
 /** A cursor of the list (a notification's id); anything else is BAD_USER_INPUT. */
-function cursorId(after: string | null | undefined, arg: string): string | null {
-  if (!after) return null;
-  const id = idOfType(after, "Notification");
-  if (!id) throw badUserInput(`${arg}: not a cursor of this list`);
-  return id;
-}
+const afterId = (after: string | null | undefined) => afterIdOf(after, "Notification");
 
 @Resolver(() => Participant)
 export class ParticipantNotificationsResolver {
@@ -51,7 +46,7 @@ export class ParticipantNotificationsResolver {
     @Ctx() ctx: Context,
   ): Promise<NotificationConnection> {
     const size = pageSize(first);
-    const page = await ctx.services.notifications.list(participant.ownerParticipantId, size, cursorId(after, "after"), unreadOnly === true);
+    const page = await ctx.services.notifications.list(participant.ownerParticipantId, size, afterId(after), unreadOnly === true);
     return toNotificationConnection(page, after, ctx.scope.locale);
   }
 
@@ -97,9 +92,9 @@ export class NotificationsResolver {
     subscribe: async ({ args, context }) => {
       const ctx = context as Context;
       const auth = requireParticipant(ctx);
-      const afterId = cursorId((args as { after?: string | null }).after, "after");
+      const afterRowId = afterId((args as { after?: string | null }).after);
       const service = ctx.services.notifications;
-      return notificationStream(ctx.services.events, auth.participantId, afterId ? () => service.replayAfter(auth.participantId, afterId) : null);
+      return notificationStream(ctx.services.events, auth.participantId, afterRowId ? () => service.replayAfter(auth.participantId, afterRowId) : null);
     },
   })
   notificationReceived(

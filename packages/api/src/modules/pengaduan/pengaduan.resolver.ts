@@ -17,8 +17,8 @@ import {
   Role,
 } from "@jmo/schema";
 import { canSee, requireAuth, requireStaff } from "../../common/access.ts";
-import { forwardPageInfo, pageSize } from "../../common/connection.ts";
-import { badUserInput, forbidden, withUserErrors } from "../../common/errors.ts";
+import { afterIdOf, forwardPageInfo, pageSize } from "../../common/connection.ts";
+import { forbidden, withUserErrors } from "../../common/errors.ts";
 import { idOfType, toGlobalId } from "../../common/global-id.ts";
 import type { Context } from "../../server/context.ts";
 import { isLinked } from "../cards/card.table.ts";
@@ -27,12 +27,7 @@ import { toMessage, toPengaduan } from "./pengaduan.mapper.ts";
 import type { AttachmentUpload, CreateInput } from "./pengaduan.service.ts";
 import type { PengaduanKategoriValue, PengaduanRow, PengaduanStatusValue } from "./pengaduan.table.ts";
 
-function afterId(after: string | null | undefined): string | null {
-  if (!after) return null;
-  const id = idOfType(after, "Pengaduan");
-  if (!id) throw badUserInput("after: not a cursor of this list");
-  return id;
-}
+const afterId = (after: string | null | undefined) => afterIdOf(after, "Pengaduan");
 
 function toConnection(ctx: Context, page: { rows: PengaduanRow[]; hasNextPage: boolean }, after: string | null | undefined): PengaduanConnection {
   const now = ctx.services.pengaduan.now();
@@ -134,7 +129,7 @@ export class PengaduanResolver {
 
   @FieldResolver(() => [PengaduanMessage], { description: "The conversation, oldest first: the opening message, replies and status changes" })
   async messages(@Root() ticket: Pengaduan, @Ctx() ctx: Context): Promise<PengaduanMessage[]> {
-    return (await ctx.services.pengaduan.messages(ticket.rowId)).map((view) => toMessage(view, ticket.ownerParticipantId));
+    return (await ctx.loaders.pengaduanMessages.load(ticket.rowId)).map((view) => toMessage(view, ticket.ownerParticipantId));
   }
 
   @FieldResolver(() => Card, { nullable: true, description: "The card it concerns, if any" })

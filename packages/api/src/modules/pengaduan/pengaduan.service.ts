@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, lt, min, sql, type SQL } from "drizzle-orm";
 import { Role, UserErrorCode } from "@jmo/schema";
 import type { Database, DbOrTx, Tx } from "../../db/database.ts";
-import { DomainError, DomainErrors } from "../../common/errors.ts";
+import { canSee } from "../../common/access.ts";
+import { checkIdempotencyKey, DomainError, DomainErrors, sqlStateOf } from "../../common/errors.ts";
 import { maskDate, maskName, maskText } from "../../common/mask.ts";
 import type { AuthInfo } from "../accounts/auth.service.ts";
 import { personalDataAuditRepository } from "../audit/personal-data-audit.repository.ts";
@@ -43,7 +44,6 @@ const BODY_MAX = 4000;
 const REASON_MAX = 1000;
 const EMPLOYER_MAX = 200;
 const BIRTH_PLACE_MAX = 100;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const OPEN: PengaduanStatusValue[] = ["DITERIMA", "DIPROSES"];
 
 /** The steps staff may take: DITERIMA → DIPROSES → SELESAI, DITOLAK from either open status. */
@@ -151,7 +151,7 @@ export class PengaduanService {
 
   async create(auth: AuthInfo, input: CreateInput): Promise<PengaduanRow> {
     const participantId = participantOf(auth);
-    if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) throw new DomainError(UserErrorCode.IDEMPOTENCY_KEY_INVALID, ["input", "idempotencyKey"]);
+    checkIdempotencyKey(input.idempotencyKey);
     const db = this.database.db;
     // A retry with the same key answers the ticket it filed.
     const replay = await this.byKey(db, participantId, input.idempotencyKey);
@@ -217,7 +217,7 @@ export class PengaduanService {
       });
     } catch (error) {
       // The same key twice at once: the unique constraint lets one ticket in; the other answers it.
-      if (sqlState(error) === "23505") {
+      if (sqlStateOf(error) === "23505") {
         const again = await this.byKey(db, participantId, input.idempotencyKey);
         if (again) return again;
       }
@@ -395,16 +395,6 @@ export class PengaduanService {
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 
-  /** The conversation, oldest first, each message with its attachments (two statements). */
-  async messages(pengaduanId: string): Promise<MessageView[]> {
-    const db = this.database.db;
-    const [messages, files] = await Promise.all([
-      db.select().from(pengaduanMessages).where(eq(pengaduanMessages.pengaduanId, pengaduanId)).orderBy(asc(pengaduanMessages.at), asc(pengaduanMessages.id)),
-      db.select().from(pengaduanAttachments).where(eq(pengaduanAttachments.pengaduanId, pengaduanId)).orderBy(asc(pengaduanAttachments.createdAt)),
-    ]);
-    return messages.map((message) => ({ message, attachments: files.filter((f) => f.messageId === message.id) }));
-  }
-
   /** An attachment with its ticket's owner, for the download route (which checks who asks). */
   async attachment(id: string): Promise<{ row: PengaduanAttachmentRow; participantId: string } | null> {
     const [found] = await this.database.db
@@ -422,7 +412,7 @@ export class PengaduanService {
   /** The ticket, locked; another participant's answers as none. */
   private async lockVisible(tx: Tx, auth: AuthInfo, pengaduanId: string | null): Promise<PengaduanRow> {
     const [row] = pengaduanId ? await tx.select().from(pengaduan).where(eq(pengaduan.id, pengaduanId)).for("update") : [];
-    if (!row || (auth.role !== Role.PETUGAS && row.participantId !== auth.participantId)) {
+    if (!row || !canSee(auth, row.participantId)) {
       throw new DomainError(UserErrorCode.PENGADUAN_NOT_FOUND, ["input", "pengaduanId"]);
     }
     return row;
@@ -467,16 +457,26 @@ async function applyKoreksi(tx: Tx, row: PengaduanRow, staffAccountId: string): 
   );
 }
 
+/**
+ * Each ticket's conversation, oldest first, each message with its attachments: two statements for any number of
+ * tickets (the `messages` loader batches a page of tickets through it).
+ */
+export async function messagesOf(db: DbOrTx, pengaduanIds: readonly string[]): Promise<MessageView[][]> {
+  if (pengaduanIds.length === 0) return [];
+  const ids = [...pengaduanIds];
+  const [messages, files] = await Promise.all([
+    db.select().from(pengaduanMessages).where(inArray(pengaduanMessages.pengaduanId, ids)).orderBy(asc(pengaduanMessages.at), asc(pengaduanMessages.id)),
+    db.select().from(pengaduanAttachments).where(inArray(pengaduanAttachments.pengaduanId, ids)).orderBy(asc(pengaduanAttachments.createdAt)),
+  ]);
+  const filesOf = new Map<string, PengaduanAttachmentRow[]>();
+  for (const f of files) filesOf.set(f.messageId, [...(filesOf.get(f.messageId) ?? []), f]);
+  const byTicket = new Map<string, MessageView[]>(ids.map((id) => [id, []]));
+  for (const message of messages) byTicket.get(message.pengaduanId)?.push({ message, attachments: filesOf.get(message.id) ?? [] });
+  return ids.map((id) => byTicket.get(id)!);
+}
+
 function participantOf(auth: AuthInfo): string {
   // Staff have no tickets of their own: the resolver lets only participants file.
   if (!auth.participantId) throw new DomainError(UserErrorCode.PENGADUAN_NOT_FOUND);
   return auth.participantId;
-}
-
-function sqlState(error: unknown): string | undefined {
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
 }
